@@ -1,0 +1,122 @@
+"""The `kalender` command line: thin commands that call the pipeline stages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from kalender import __version__
+from kalender.errors import KalenderError, Problem
+
+DEFAULT_DATA = Path("data")
+MAX_SPAN = 500
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in German, exiting with code 2 and a hint on wrong usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, german in (
+            ("the following arguments are required", "diese Angaben fehlen"),
+            ("invalid choice", "ungültige Auswahl"),
+            ("unrecognized arguments", "unbekannte Angaben"),
+            ("expected one argument", "erwartet einen Wert"),
+            ("choose from", "erlaubt sind"),
+            ("argument", "Angabe"),
+        ):
+            message = message.replace(english, german)
+        self.exit(2, f"{self.prog}: Fehler: {message}\nHilfe: {self.prog} --help\n")
+
+
+def _years(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    try:
+        start, end = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist kein Jahr; Beispiele: 2018 oder 2000-2040") from None
+    if not (1 <= start <= 9999 and 1 <= end <= 9999) or end < start:
+        raise argparse.ArgumentTypeError(f"'{text}': bitte ein Jahr oder einen Bereich wie 2000-2040 angeben")
+    if end - start >= MAX_SPAN:
+        raise argparse.ArgumentTypeError(f"'{text}': höchstens {MAX_SPAN} Jahre auf einmal")
+    return start, end
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kalender", description="Interkultureller Kalender „Angekommen im Main-Taunus-Kreis“.")
+    parser.add_argument("--version", action="version", version=f"kalender {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+
+    holidays = commands.add_parser(
+        "holidays", help="Feiertage eines Jahres oder Zeitraums berechnen und ausgeben",
+        description="Berechnet die Feiertage aus den Regeln in data/holidays/ und den Terminen in data/years/.",
+    )
+    holidays.add_argument("years", type=_years, metavar="JAHR", help="ein Jahr (2018) oder ein Bereich (2000-2040)")
+    holidays.add_argument("--format", choices=("table", "csv", "json", "ics"), default="table",
+                          help="Ausgabeformat (Standard: table)")
+    holidays.add_argument("-o", "--output", type=Path, metavar="DATEI", help="in diese Datei schreiben statt auf den Bildschirm")
+    holidays.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)")
+    holidays.add_argument("--skip-missing", action="store_true",
+                          help="Feiertage ohne Termin im Jahr mit Warnung überspringen (bei Zeiträumen immer)")
+    holidays.set_defaults(run=_run_holidays)
+    return parser
+
+
+def _run_holidays(args: argparse.Namespace) -> int:
+    from kalender.catalogue import load_catalogue
+    from kalender.compute import compute_holidays
+    from kalender.export import render
+    from kalender.yeardata import load_year
+
+    catalogue = load_catalogue(args.data)
+    first, last = args.years
+    occurrences, missing, seen = [], [], set()
+    for year in range(first, last + 1):
+        result = compute_holidays(catalogue, year, load_year(args.data, year, catalogue))
+        missing.extend(result.missing)
+        for occurrence in result.occurrences:  # a range lists a New-Year-spanning holiday once
+            key = (occurrence.id, occurrence.start)
+            if key not in seen and (occurrence.start.year >= first or first == last):
+                seen.add(key)
+                occurrences.append(occurrence)
+    if missing and first == last and not args.skip_missing:
+        raise KalenderError([*missing, Problem("kalender", 0, 0, "mit --skip-missing werden Feiertage ohne "
+                                               "Termin übersprungen", "Hinweis")])
+    for problem in missing:
+        print(Problem(problem.file, problem.line, problem.column, problem.message, "Warnung"), file=sys.stderr)
+    span = str(first) if first == last else f"{first}–{last}"
+    text = render(args.format, occurrences, catalogue, f"Feiertage {span}")
+    if args.output:
+        write_atomically(args.output, text)
+        print(f"{len(occurrences)} Termine nach {args.output} geschrieben.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` so that `path` holds either the old or the complete new content."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise KalenderError(f"{path}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except KalenderError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2

@@ -1,0 +1,116 @@
+"""Turn the holiday catalogue into dated occurrences for one Gregorian year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kalender.calendars import YearOutOfRange
+from kalender.errors import Problem
+from kalender.source import Where
+from kalender.model import Catalogue, ExplicitDate, Holiday, Occurrence
+from kalender.yeardata import YEAR_DIR, YearData
+
+_CALENDAR_NAMES = {
+    "easter": "die Osterberechnung", "hebrew": "der hebräische Kalender",
+    "islamic:umm_al_qura": "der Umm-al-Qura-Kalender", "islamic:tabular": "der tabellarische islamische Kalender",
+    "persian": "der persische Kalender", "bahai": "der Badí'-Kalender (Bahá'í, seit 2015)",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class YearHolidays:
+    """The occurrences that touch `year`, sorted, and the holidays that have no date in it."""
+
+    year: int
+    occurrences: tuple[Occurrence, ...]
+    missing: tuple[Problem, ...]
+
+
+class _Missing(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def compute_holidays(catalogue: Catalogue, year: int, year_data: YearData | None = None) -> YearHolidays:
+    """All occurrences overlapping `year`, including multi-day ones that began the year before."""
+    year_data = year_data or YearData(year)
+    found: list[Occurrence] = []
+    missing: list[Problem] = []
+    for holiday in catalogue.holidays:
+        if holiday.id in year_data.omit:
+            continue
+        try:
+            found.extend(_starting_in(holiday, year, year_data))
+        except _Missing as exc:
+            missing.append(exc.problem)
+        if holiday.length != 1:
+            found.extend(o for o in _previous_year(holiday, year) if o.end.year == year)
+    order = {h.id: i for i, h in enumerate(catalogue.holidays)}
+    found.sort(key=lambda o: (o.start, order[o.id]))
+    return YearHolidays(year, tuple(found), tuple(missing))
+
+
+def _previous_year(holiday: Holiday, year: int) -> list[Occurrence]:
+    # The editors' overrides of last year are not loaded here: a multi-day holiday that spills
+    # over New Year is taken from its own data (holiday file or rule).
+    try:
+        return _starting_in(holiday, year - 1, YearData(year - 1))
+    except _Missing:
+        return []
+
+
+def _starting_in(holiday: Holiday, year: int, year_data: YearData) -> list[Occurrence]:
+    explicit = year_data.overrides.get(holiday.id)
+    if explicit is None:
+        explicit = tuple(d for d in holiday.dates if d.date.year == year) or None
+    if explicit is not None:
+        return [_from_explicit(holiday, entry, year_data) for entry in explicit]
+    if holiday.rule is None:
+        if holiday.only_dates:
+            return []
+        raise _Missing(_where(holiday).problem(
+            f"'{holiday.name}' ({holiday.id}) hat für {year} weder eine Regel noch einen Termin; "
+            f"bitte den Termin mit Quelle in {_year_file(year)} unter overrides: {holiday.id}: eintragen"
+        ))
+    try:
+        starts = holiday.rule.dates(year)
+    except YearOutOfRange as exc:
+        raise _Missing(_where(holiday).problem(_out_of_range_message(holiday, exc))) from None
+    return [
+        Occurrence(holiday, start, _rule_end(holiday, start, year_data), holiday.source) for start in starts
+    ]
+
+
+def _from_explicit(holiday: Holiday, entry: ExplicitDate, year_data: YearData) -> Occurrence:
+    end = entry.end or entry.date + timedelta(days=_length(holiday, year_data) - 1)
+    return Occurrence(holiday, entry.date, end, entry.source, announced=True)
+
+
+def _rule_end(holiday: Holiday, start: date, year_data: YearData) -> date:
+    if holiday.length == "month":
+        return holiday.rule.last_day(start)  # type: ignore[union-attr]
+    return start + timedelta(days=_length(holiday, year_data) - 1)
+
+
+def _length(holiday: Holiday, year_data: YearData) -> int:
+    if year_data.jewish_custom == "israel" and holiday.length_israel is not None:
+        return holiday.length_israel
+    return holiday.length if isinstance(holiday.length, int) else 1
+
+
+def _out_of_range_message(holiday: Holiday, exc: YearOutOfRange) -> str:
+    calendar = _CALENDAR_NAMES.get(exc.calendar, exc.calendar)
+    return (
+        f"'{holiday.name}' ({holiday.id}): {calendar} ist nur für {exc.first} bis {exc.last} "
+        f"berechenbar, nicht für {exc.year}; bitte den Termin mit Quelle in {_year_file(exc.year)} "
+        f"unter overrides: {holiday.id}: eintragen"
+    )
+
+
+def _year_file(year: int) -> str:
+    return f"data/{YEAR_DIR}/{year}.yaml"
+
+
+def _where(holiday: Holiday) -> Where:
+    return holiday.where or Where("data/holidays", 0, 0)
