@@ -82,10 +82,10 @@ def _run_holidays(args: argparse.Namespace) -> int:
                 seen.add(key)
                 occurrences.append(occurrence)
     if missing and first == last and not args.skip_missing:
-        raise KalenderError([*missing, Problem("kalender", 0, 0, "mit --skip-missing werden Feiertage ohne "
-                                               "Termin übersprungen", "Hinweis")])
-    for problem in missing:
-        print(Problem(problem.file, problem.line, problem.column, problem.message, "Warnung"), file=sys.stderr)
+        raise KalenderError([*(m.problem() for m in missing), Problem(
+            "kalender", 0, 0, "mit --skip-missing werden Feiertage ohne Termin übersprungen", "Hinweis")])
+    for problem in _summarise_missing(missing):
+        print(problem, file=sys.stderr)
     span = str(first) if first == last else f"{first}–{last}"
     text = render(args.format, occurrences, catalogue, f"Feiertage {span}")
     if args.output:
@@ -94,6 +94,23 @@ def _run_holidays(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _summarise_missing(missing: list) -> list[Problem]:  # type: ignore[type-arg]
+    """One warning per holiday, naming its years as ranges (2000–2014, 2019)."""
+    by_holiday: dict[str, list] = {}  # type: ignore[type-arg]
+    for entry in missing:
+        by_holiday.setdefault(entry.holiday.id, []).append(entry)
+    problems = []
+    for entries in by_holiday.values():
+        years = [e.year for e in entries]
+        runs, start = [], years[0]
+        for previous, current in zip(years, [*years[1:], None], strict=True):
+            if current != previous + 1:
+                runs.append(str(start) if start == previous else f"{start}–{previous}")
+                start = current
+        problems.append(entries[0].problem(", ".join(runs), "Warnung"))
+    return sorted(problems)
 
 
 def write_atomically(path: Path, text: str) -> None:

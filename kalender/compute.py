@@ -19,31 +19,51 @@ _CALENDAR_NAMES = {
 
 
 @dataclass(frozen=True)
+class MissingDate:
+    """A holiday that has no date in `year`; `reason` says why, in German."""
+
+    holiday: Holiday
+    year: int
+    reason: str
+
+    def problem(self, years: str = "", severity: str = "Fehler") -> Problem:
+        """The editor's message; `years` names several years at once (a range export)."""
+        holiday = self.holiday
+        return _where(holiday).problem(
+            f"'{holiday.name}' ({holiday.id}) hat für {years or self.year} keinen Termin: {self.reason}; "
+            f"bitte den Termin mit Quelle in {_year_file('<Jahr>' if years else self.year)} unter "
+            f"overrides: {holiday.id}: "
+            "eintragen",
+            severity,
+        )
+
+
+@dataclass(frozen=True)
 class YearHolidays:
     """The occurrences that touch `year`, sorted, and the holidays that have no date in it."""
 
     year: int
     occurrences: tuple[Occurrence, ...]
-    missing: tuple[Problem, ...]
+    missing: tuple[MissingDate, ...]
 
 
 class _Missing(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
 def compute_holidays(catalogue: Catalogue, year: int, year_data: YearData | None = None) -> YearHolidays:
     """All occurrences overlapping `year`, including multi-day ones that began the year before."""
     year_data = year_data or YearData(year)
     found: list[Occurrence] = []
-    missing: list[Problem] = []
+    missing: list[MissingDate] = []
     for holiday in catalogue.holidays:
         if holiday.id in year_data.omit:
             continue
         try:
             found.extend(_starting_in(holiday, year, year_data))
         except _Missing as exc:
-            missing.append(exc.problem)
+            missing.append(MissingDate(holiday, year, exc.reason))
         if holiday.length != 1:
             found.extend(o for o in _previous_year(holiday, year) if o.end.year == year)
     order = {h.id: i for i, h in enumerate(catalogue.holidays)}
@@ -69,14 +89,12 @@ def _starting_in(holiday: Holiday, year: int, year_data: YearData) -> list[Occur
     if holiday.rule is None:
         if holiday.only_dates:
             return []
-        raise _Missing(_where(holiday).problem(
-            f"'{holiday.name}' ({holiday.id}) hat für {year} weder eine Regel noch einen Termin; "
-            f"bitte den Termin mit Quelle in {_year_file(year)} unter overrides: {holiday.id}: eintragen"
-        ))
+        raise _Missing("es gibt (noch) keine Regel, und kein Termin ist eingetragen")
     try:
         starts = holiday.rule.dates(year)
     except YearOutOfRange as exc:
-        raise _Missing(_where(holiday).problem(_out_of_range_message(holiday, exc))) from None
+        calendar = _CALENDAR_NAMES.get(exc.calendar, exc.calendar)
+        raise _Missing(f"{calendar} ist nur für {exc.first} bis {exc.last} berechenbar") from None
     return [
         Occurrence(holiday, start, _rule_end(holiday, start, year_data), holiday.source) for start in starts
     ]
@@ -99,16 +117,7 @@ def _length(holiday: Holiday, year_data: YearData) -> int:
     return holiday.length if isinstance(holiday.length, int) else 1
 
 
-def _out_of_range_message(holiday: Holiday, exc: YearOutOfRange) -> str:
-    calendar = _CALENDAR_NAMES.get(exc.calendar, exc.calendar)
-    return (
-        f"'{holiday.name}' ({holiday.id}): {calendar} ist nur für {exc.first} bis {exc.last} "
-        f"berechenbar, nicht für {exc.year}; bitte den Termin mit Quelle in {_year_file(exc.year)} "
-        f"unter overrides: {holiday.id}: eintragen"
-    )
-
-
-def _year_file(year: int) -> str:
+def _year_file(year: int | str) -> str:
     return f"data/{YEAR_DIR}/{year}.yaml"
 
 
