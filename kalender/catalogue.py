@@ -20,8 +20,14 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise DataError(
-            [Problem(display_path(folder), 0, 0, "keine Feiertagsdateien (*.yaml) gefunden; "
-                     "ist --data richtig gesetzt?")]
+            [
+                Problem(
+                    display_path(folder),
+                    0,
+                    0,
+                    "keine Feiertagsdateien (*.yaml) gefunden; ist --data richtig gesetzt?",
+                )
+            ]
         )
     problems = Collector()
     groups: dict[str, Group] = {}
@@ -49,8 +55,11 @@ def _read_group_file(
         return
     for key in document:
         if key not in ("group", "holidays"):
-            problems.add(document.key_where[key], f"unbekannter Abschnitt '{key}'{_did_you_mean(key, ['group', 'holidays'])}; "
-                         "erlaubt: group, holidays")
+            problems.add(
+                document.key_where[key],
+                f"unbekannter Abschnitt '{key}'{_did_you_mean(key, ['group', 'holidays'])}; "
+                "erlaubt: group, holidays",
+            )
     if "group" not in document:
         problems.add(top, "Abschnitt 'group:' fehlt (Name, Farbe und Beschreibung der Gruppe)")
         return
@@ -59,8 +68,10 @@ def _read_group_file(
         return
     group = Group(**values, file=name)
     if group.id != path.stem:
-        problems.add(document["group"].at("id"), f"Kennung '{group.id}' passt nicht zum Dateinamen "
-                     f"'{path.name}'; bitte gleich benennen")
+        problems.add(
+            document["group"].at("id"),
+            f"Kennung '{group.id}' passt nicht zum Dateinamen '{path.name}'; bitte gleich benennen",
+        )
     groups[group.id] = group
     for node, where in items_of(document.get("holidays"), problems, document.at("holidays"), "holidays"):
         holiday = _read_holiday(node, where, group.id, problems)
@@ -77,14 +88,22 @@ def _read_holiday(node: Any, where: Where, group: str, problems: Collector) -> H
     dates = _read_dates(node["dates"], node.at("dates"), problems, label) if "dates" in node else ()
     holiday = Holiday(**values, group=group, rule=rule, dates=dates, where=where)
     if "rule" not in node and "dates" not in node:
-        problems.add(where, f"{label}: weder 'rule' noch 'dates' angegeben; bitte eine Regel "
-                     "(siehe docs/data-format.md) oder Termine mit Quelle eintragen")
+        problems.add(
+            where,
+            f"{label}: weder 'rule' noch 'dates' angegeben; bitte eine Regel "
+            "(siehe docs/data-format.md) oder Termine mit Quelle eintragen",
+        )
     if holiday.length == "month" and not hasattr(rule, "last_day"):
-        problems.add(node.at("length"), f"{label}: length: month geht nur mit einer hebrew- oder "
-                     "islamic-Regel; sonst bitte eine Zahl von Tagen angeben")
+        problems.add(
+            node.at("length"),
+            f"{label}: length: month geht nur mit einer hebrew- oder "
+            "islamic-Regel; sonst bitte eine Zahl von Tagen angeben",
+        )
     if holiday.length == "month" and any(d.end is None for d in dates):
-        problems.add(node.at("dates"), f"{label}: bei length: month braucht jeder Termin unter "
-                     "'dates' auch 'end' (letzter Tag)")
+        problems.add(
+            node.at("dates"),
+            f"{label}: bei length: month braucht jeder Termin unter 'dates' auch 'end' (letzter Tag)",
+        )
     if holiday.length_israel is not None and type(rule).__name__ != "Hebrew":
         problems.add(node.at("length_israel"), f"{label}: length_israel gilt nur für hebrew-Regeln")
     return holiday
@@ -92,14 +111,18 @@ def _read_holiday(node: Any, where: Where, group: str, problems: Collector) -> H
 
 def _read_rule(node: Any, where: Where, problems: Collector, label: str) -> Any:
     if not isinstance(node, YMap) or "kind" not in node:
-        problems.add(where, f"{label}: 'rule' braucht 'kind:' und die Felder der Regelart; "
-                     f"Regelarten: {', '.join(RULES)}")
+        problems.add(
+            where,
+            f"{label}: 'rule' braucht 'kind:' und die Felder der Regelart; Regelarten: {', '.join(RULES)}",
+        )
         return None
     kind = str(node["kind"])
     cls = RULES.get(kind)
     if cls is None:
-        problems.add(node.at("kind"), f"{label}: Regelart '{kind}' unbekannt{_did_you_mean(kind, RULES)}; "
-                     f"erlaubt: {', '.join(RULES)}")
+        problems.add(
+            node.at("kind"),
+            f"{label}: Regelart '{kind}' unbekannt{_did_you_mean(kind, RULES)}; erlaubt: {', '.join(RULES)}",
+        )
         return None
     values = read_fields(node, cls, problems, f"{label}, Regel '{kind}'", skip=frozenset({"kind"}))
     if values is None:
@@ -135,8 +158,11 @@ _read_dates = read_explicit_dates
 def _check_unique_ids(holidays: list[Holiday], problems: Collector) -> None:
     first: dict[str, Holiday] = {}
     for holiday in holidays:
-        if holiday.id in first and holiday.where is not None:
-            other = first[holiday.id].where
-            problems.add(holiday.where, f"Kennung '{holiday.id}' ist doppelt vergeben (zuerst in "
-                         f"{other.file}:{other.line}); jede Kennung darf nur einmal vorkommen")
+        other = first[holiday.id].where if holiday.id in first else None
+        if other is not None and holiday.where is not None:
+            problems.add(
+                holiday.where,
+                f"Kennung '{holiday.id}' ist doppelt vergeben (zuerst in "
+                f"{other.file}:{other.line}); jede Kennung darf nur einmal vorkommen",
+            )
         first.setdefault(holiday.id, holiday)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kalender import __version__
 from kalender.errors import KalenderError, Problem
+
+if TYPE_CHECKING:
+    from kalender.compute import MissingDate
+    from kalender.model import Occurrence
 
 DEFAULT_DATA = Path("data")
 MAX_SPAN = 500
@@ -45,21 +52,37 @@ def _years(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kalender", description="Interkultureller Kalender „Angekommen im Main-Taunus-Kreis“.")
+    parser = _Parser(
+        prog="kalender", description="Interkultureller Kalender „Angekommen im Main-Taunus-Kreis“."
+    )
     parser.add_argument("--version", action="version", version=f"kalender {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
 
     holidays = commands.add_parser(
-        "holidays", help="Feiertage eines Jahres oder Zeitraums berechnen und ausgeben",
+        "holidays",
+        help="Feiertage eines Jahres oder Zeitraums berechnen und ausgeben",
         description="Berechnet die Feiertage aus den Regeln in data/holidays/ und den Terminen in data/years/.",
     )
-    holidays.add_argument("years", type=_years, metavar="JAHR", help="ein Jahr (2018) oder ein Bereich (2000-2040)")
-    holidays.add_argument("--format", choices=("table", "csv", "json", "ics"), default="table",
-                          help="Ausgabeformat (Standard: table)")
-    holidays.add_argument("-o", "--output", type=Path, metavar="DATEI", help="in diese Datei schreiben statt auf den Bildschirm")
-    holidays.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)")
-    holidays.add_argument("--skip-missing", action="store_true",
-                          help="Feiertage ohne Termin im Jahr mit Warnung überspringen (bei Zeiträumen immer)")
+    holidays.add_argument(
+        "years", type=_years, metavar="JAHR", help="ein Jahr (2018) oder ein Bereich (2000-2040)"
+    )
+    holidays.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "ics"),
+        default="table",
+        help="Ausgabeformat (Standard: table)",
+    )
+    holidays.add_argument(
+        "-o", "--output", type=Path, metavar="DATEI", help="in diese Datei schreiben statt auf den Bildschirm"
+    )
+    holidays.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
+    holidays.add_argument(
+        "--skip-missing",
+        action="store_true",
+        help="Feiertage ohne Termin im Jahr mit Warnung überspringen (bei Zeiträumen immer)",
+    )
     holidays.set_defaults(run=_run_holidays)
     return parser
 
@@ -72,7 +95,9 @@ def _run_holidays(args: argparse.Namespace) -> int:
 
     catalogue = load_catalogue(args.data)
     first, last = args.years
-    occurrences, missing, seen = [], [], set()
+    occurrences: list[Occurrence] = []
+    missing: list[MissingDate] = []
+    seen: set[tuple[str, date]] = set()
     for year in range(first, last + 1):
         result = compute_holidays(catalogue, year, load_year(args.data, year, catalogue))
         missing.extend(result.missing)
@@ -82,8 +107,18 @@ def _run_holidays(args: argparse.Namespace) -> int:
                 seen.add(key)
                 occurrences.append(occurrence)
     if missing and first == last and not args.skip_missing:
-        raise KalenderError([*(m.problem() for m in missing), Problem(
-            "kalender", 0, 0, "mit --skip-missing werden Feiertage ohne Termin übersprungen", "Hinweis")])
+        raise KalenderError(
+            [
+                *(m.problem() for m in missing),
+                Problem(
+                    "kalender",
+                    0,
+                    0,
+                    "mit --skip-missing werden Feiertage ohne Termin übersprungen",
+                    "Hinweis",
+                ),
+            ]
+        )
     for problem in _summarise_missing(missing):
         print(problem, file=sys.stderr)
     span = str(first) if first == last else f"{first}–{last}"
@@ -96,25 +131,27 @@ def _run_holidays(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summarise_missing(missing: list) -> list[Problem]:  # type: ignore[type-arg]
+def _summarise_missing(missing: list[MissingDate]) -> list[Problem]:
     """One warning per holiday, naming its years as ranges (2000–2014, 2019)."""
-    by_holiday: dict[str, list] = {}  # type: ignore[type-arg]
+    by_holiday: dict[str, list[MissingDate]] = {}
     for entry in missing:
         by_holiday.setdefault(entry.holiday.id, []).append(entry)
     problems = []
     for entries in by_holiday.values():
-        years = [e.year for e in entries]
-        runs, start = [], years[0]
-        for previous, current in zip(years, [*years[1:], None], strict=True):
-            if current != previous + 1:
-                runs.append(str(start) if start == previous else f"{start}–{previous}")
-                start = current
-        problems.append(entries[0].problem(", ".join(runs), "Warnung"))
+        runs: list[list[int]] = []
+        for entry in entries:
+            if runs and runs[-1][-1] == entry.year - 1:
+                runs[-1].append(entry.year)
+            else:
+                runs.append([entry.year])
+        years = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+        problems.append(entries[0].problem(years, "Warnung"))
     return sorted(problems)
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` so that `path` holds either the old or the complete new content."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -122,7 +159,22 @@ def write_atomically(path: Path, text: str) -> None:
             out.write(text)
         os.replace(temporary, path)
     except OSError as exc:
-        raise KalenderError(f"{path}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen") from None
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        code = exc.errno or 0
+        reason = _OS_REASONS.get(code, f"Systemfehler {errno.errorcode.get(code, code)}")
+        raise KalenderError(f"{path}: kann nicht schreiben ({reason}); bitte Pfad und Rechte prüfen") from None
+
+
+_OS_REASONS = {
+    errno.EEXIST: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.EISDIR: "der Pfad ist ein Ordner",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "das Laufwerk ist schreibgeschützt",
+    errno.ENOSPC: "der Datenträger ist voll",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from kalender.calendars import YearOutOfRange
 from kalender.errors import Problem
-from kalender.source import Where
 from kalender.model import Catalogue, ExplicitDate, Holiday, Occurrence
+from kalender.source import Where
 from kalender.yeardata import YEAR_DIR, YearData
 
 _CALENDAR_NAMES = {

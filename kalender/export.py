@@ -5,12 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kalender.model import Catalogue, Occurrence
 
 FORMATS = ("table", "csv", "json", "ics")
-COLUMNS = ("date", "end", "id", "group", "name", "name_en", "evening_before", "may_differ", "announced", "source")
+COLUMNS = (
+    "date",
+    "end",
+    "id",
+    "group",
+    "name",
+    "name_en",
+    "evening_before",
+    "may_differ",
+    "announced",
+    "source",
+)
 WEEKDAYS_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 
@@ -39,17 +50,31 @@ def _table(occurrences: list[Occurrence], catalogue: Catalogue, title: str) -> s
     rows = []
     for o in occurrences:
         until = "" if o.end == o.start else f"bis {WEEKDAYS_DE[o.end.weekday()]} {o.end:%d.%m.%Y}"
-        marks = " ".join(m for m, on in (("V", o.holiday.evening_before), ("±1", o.holiday.may_differ),
-                                         ("B", o.announced)) if on)
-        rows.append((f"{o.start:%d.%m.%Y}", WEEKDAYS_DE[o.start.weekday()], until, o.holiday.name,
-                     catalogue.groups[o.holiday.group].name, marks))
+        marks = " ".join(
+            m
+            for m, on in (("V", o.holiday.evening_before), ("±1", o.holiday.may_differ), ("B", o.announced))
+            if on
+        )
+        rows.append(
+            (
+                f"{o.start:%d.%m.%Y}",
+                WEEKDAYS_DE[o.start.weekday()],
+                until,
+                o.holiday.name,
+                catalogue.groups[o.holiday.group].name,
+                marks,
+            )
+        )
     header = ("Datum", "Tag", "Dauer", "Name", "Gruppe", "Hinweis")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [title, ""]
     for row in [header, *rows]:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    lines += ["", "V = beginnt am Vorabend · ±1 = Datum kann um einen Tag abweichen · "
-              "B = bekanntgegebener/eingetragener Termin"]
+    lines += [
+        "",
+        "V = beginnt am Vorabend · ±1 = Datum kann um einen Tag abweichen · "
+        "B = bekanntgegebener/eingetragener Termin",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -58,7 +83,9 @@ def _csv(occurrences: list[Occurrence], catalogue: Catalogue, title: str) -> str
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for o in occurrences:
-        writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in occurrence_record(o).items()})
+        writer.writerow(
+            {k: str(v).lower() if isinstance(v, bool) else v for k, v in occurrence_record(o).items()}
+        )
     return out.getvalue()
 
 
@@ -74,7 +101,7 @@ def _ics(occurrences: list[Occurrence], catalogue: Catalogue, title: str) -> str
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     for o in occurrences:
         holiday = o.holiday
         event = Event()

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 
 from kalender.rules import Rule
-from kalender.schema import Invalid, boolean, choice, cmyk, integer, iso_date, param, snake_id, string
+from kalender.schema import (
+    Invalid,
+    boolean,
+    choice,
+    cmyk,
+    integer,
+    iso_date,
+    param,
+    snake_id,
+    string,
+)
 from kalender.source import Where
 
 CMYK = tuple[float, float, float, float]
@@ -30,7 +40,9 @@ class Group:
     name_en: str = param(string, "englischer Name")
     colour: CMYK = param(cmyk, "Punktfarbe [C, M, Y, K] in Prozent")
     description: str = param(string, "kurze Beschreibung für die Legende")
-    public: bool = param(boolean, "true: gesetzliche Feiertage (im Kalender als Feiertag gesetzt)", default=False)
+    public: bool = param(
+        boolean, "true: gesetzliche Feiertage (im Kalender als Feiertag gesetzt)", default=False
+    )
     file: str = ""
 
 
@@ -38,8 +50,10 @@ class Group:
 class ExplicitDate:
     """A date that a community announced or a source confirmed; it goes before any rule."""
 
-    date: date = param(iso_date, "erster Tag, JJJJ-MM-TT")
-    end: date | None = param(iso_date, "letzter Tag, JJJJ-MM-TT (nur bei mehrtägigen Festen)", default=None)
+    date: datetime.date = param(iso_date, "erster Tag, JJJJ-MM-TT")
+    end: datetime.date | None = param(
+        iso_date, "letzter Tag, JJJJ-MM-TT (nur bei mehrtägigen Festen)", default=None
+    )
     source: str = param(string, "Quelle des Termins (Bekanntgabe, Tabelle, Seite)")
     where: Where | None = None
 
@@ -54,14 +68,20 @@ class Holiday:
     text: str = param(string, "Legendentext, 2–4 Sätze")
     source: str = param(string, "nachprüfbare Quelle der Regel oder des Termins")
     length: int | str = param(length_value, "Dauer in Tagen oder 'month' (bis Monatsende)", default=1)
-    length_israel: int | None = param(integer(1, 60), "nur hebrew: Dauer in Israel, falls anders", default=None)
+    length_israel: int | None = param(
+        integer(1, 60), "nur hebrew: Dauer in Israel, falls anders", default=None
+    )
     evening_before: bool = param(boolean, "beginnt am Vorabend", default=False)
     may_differ: bool = param(boolean, "Datum kann um einen Tag abweichen", default=False)
     only_dates: bool = param(
-        boolean, "true: nur an den eingetragenen Terminen (einmaliger Anlass), sonst Fehler ohne Termin", default=False
+        boolean,
+        "true: nur an den eingetragenen Terminen (einmaliger Anlass), sonst Fehler ohne Termin",
+        default=False,
     )
     denomination: str | None = param(
-        choice("catholic", "protestant", "ecumenical"), "nur Christentum: catholic, protestant, ecumenical", default=None
+        choice("catholic", "protestant", "ecumenical"),
+        "nur Christentum: catholic, protestant, ecumenical",
+        default=None,
     )
     group: str = ""
     rule: Rule | None = None
@@ -74,8 +94,8 @@ class Occurrence:
     """One dated appearance of a holiday: first and last day, and where the date comes from."""
 
     holiday: Holiday
-    start: date
-    end: date
+    start: datetime.date
+    end: datetime.date
     source: str
     announced: bool = False  # from an explicit date rather than computed by a rule
 

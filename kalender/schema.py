@@ -7,6 +7,7 @@ problem (unknown key with a suggestion, missing key, wrong value) instead of sto
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import difflib
 import re
@@ -16,6 +17,10 @@ from typing import Any, TypeVar
 
 from kalender.errors import Problem
 from kalender.source import Where, YList, YMap
+
+
+_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember")  # fmt: skip
 
 
 class Invalid(ValueError):
@@ -84,10 +89,13 @@ def iso_date(value: Any) -> date:
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value).strip())
     if not match:
         raise Invalid(f"'{value}' ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. 2018-06-15")
-    try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise Invalid(f"den Tag {value} gibt es nicht im Kalender") from None
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise Invalid(f"'{value}': einen Monat {month} gibt es nicht; erlaubt sind 01 bis 12")
+    length = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= length:
+        raise Invalid(f"'{value}': den Tag {day} gibt es nicht; der {_MONTHS[month - 1]} {year} hat {length} Tage")
+    return date(year, month, day)
 
 
 def cmyk(value: Any) -> tuple[float, float, float, float]:

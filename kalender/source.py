@@ -64,7 +64,7 @@ class _Loader(yaml.SafeLoader):
                 key = str(key)
             if key in result:
                 raise yaml.MarkedYAMLError(
-                    problem=f"Schlüssel '{key}' steht doppelt in derselben Liste",
+                    problem=f"Schlüssel '{key}' steht doppelt im selben Abschnitt",
                     problem_mark=key_node.start_mark,
                 )
             result[key] = self.construct_object(value_node, deep=True)
@@ -89,13 +89,28 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 # PyYAML's English phrases, said in German with a hint what to do.
 _SYNTAX_HINTS = [
     (r"found character '\\t'", "Tabulatorzeichen sind nicht erlaubt; bitte mit Leerzeichen einrücken"),
-    (r"mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen"),
+    (
+        r"mapping values are not allowed",
+        "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen",
+    ),
     (r"could not find expected ':'", "hier fehlt ein Doppelpunkt nach dem Schlüssel"),
     (r"expected <block end>", "die Einrückung passt nicht zu den Zeilen davor"),
-    (r"expected <block mapping start>|did not find expected key", "die Einrückung passt nicht zu den Zeilen davor"),
-    (r"found unexpected end of stream|while scanning a quoted scalar", "ein Anführungszeichen wird nicht geschlossen"),
-    (r"found undefined alias|found unhashable key", "unerlaubtes YAML-Zeichen (* oder & oder ?) am Zeilenanfang"),
-    (r"did not find expected ',' or '\]'|did not find expected ',' or '}'", "eine Liste in [ ] oder { } wird nicht richtig geschlossen"),
+    (
+        r"expected <block mapping start>|did not find expected key",
+        "die Einrückung passt nicht zu den Zeilen davor",
+    ),
+    (
+        r"found unexpected end of stream|while scanning a quoted scalar",
+        "ein Anführungszeichen wird nicht geschlossen",
+    ),
+    (
+        r"found undefined alias|found unhashable key",
+        "unerlaubtes YAML-Zeichen (* oder & oder ?) am Zeilenanfang",
+    ),
+    (
+        r"did not find expected ',' or '\]'|did not find expected ',' or '}'",
+        "eine Liste in [ ] oder { } wird nicht richtig geschlossen",
+    ),
     (r"steht doppelt", ""),
 ]
 
@@ -119,14 +134,21 @@ def load_yaml(path: Path) -> Any:
         raise DataError([Problem(name, 0, 0, "Datei nicht gefunden")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(
-            [Problem(name, 0, 0, f"Datei ist nicht UTF-8-kodiert (Byte {exc.start}); bitte als UTF-8 speichern")]
+            [
+                Problem(
+                    name, 0, 0, f"Datei ist nicht UTF-8-kodiert (Byte {exc.start}); bitte als UTF-8 speichern"
+                )
+            ]
         ) from None
     loader = _Loader(text)
     loader.file = name
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # For an unclosed quote the useful place is where it opens (the context), not the
+        # end of the file where the scanner gave up.
+        quoted = "quoted scalar" in str(exc.context or "")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise DataError([Problem(name, line, col, _syntax_message(exc))]) from None
     except yaml.YAMLError as exc:

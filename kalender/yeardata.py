@@ -45,14 +45,20 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
         raise DataError(problems.problems)
     for key in document:
         if key not in _KEYS:
-            problems.add(document.key_where[key], f"unbekannter Abschnitt '{key}'{_did_you_mean(key, _KEYS)}; "
-                         f"erlaubt: {', '.join(_KEYS)}")
+            problems.add(
+                document.key_where[key],
+                f"unbekannter Abschnitt '{key}'{_did_you_mean(key, _KEYS)}; erlaubt: {', '.join(_KEYS)}",
+            )
     if "year" in document and document["year"] != year:
-        problems.add(document.at("year"), f"die Datei gilt für {year}, hier steht aber year: {document['year']}")
+        problems.add(
+            document.at("year"), f"die Datei gilt für {year}, hier steht aber year: {document['year']}"
+        )
     custom = document.get("jewish_custom", "diaspora")
     if custom not in ("diaspora", "israel"):
-        problems.add(document.at("jewish_custom"), f"jewish_custom: '{custom}' ist nicht erlaubt; "
-                     "erlaubt: diaspora, israel")
+        problems.add(
+            document.at("jewish_custom"),
+            f"jewish_custom: '{custom}' ist nicht erlaubt; erlaubt: diaspora, israel",
+        )
     known = {h.id for h in catalogue.holidays}
     overrides = _read_overrides(document, year, known, problems)
     omit = set()
@@ -65,23 +71,33 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
     return YearData(year, name, overrides, frozenset(omit), str(custom))
 
 
-def _read_overrides(document: YMap, year: int, known: set[str], problems: Collector) -> dict[str, tuple[ExplicitDate, ...]]:
+def _read_overrides(
+    document: YMap, year: int, known: set[str], problems: Collector
+) -> dict[str, tuple[ExplicitDate, ...]]:
     node = document.get("overrides")
     if node is None:
         return {}
     if not isinstance(node, YMap):
-        problems.add(document.at("overrides"), "overrides: erwartet je Feiertag eine Kennung mit einer Liste "
-                     "von Terminen, z. B. eid_al_fitr: [{date: 2018-06-15, source: …}]")
+        problems.add(
+            document.at("overrides"),
+            "overrides: erwartet je Feiertag eine Kennung mit einer Liste "
+            "von Terminen, z. B. eid_al_fitr: [{date: 2018-06-15, source: …}]",
+        )
         return {}
     found = {}
     for holiday_id, dates_node in node.items():
         if holiday_id not in known:
-            problems.add(node.key_where[holiday_id], f"overrides: Feiertag '{holiday_id}' gibt es nicht"
-                         f"{_did_you_mean(holiday_id, known)}; die Kennungen stehen in data/holidays/*.yaml")
+            problems.add(
+                node.key_where[holiday_id],
+                f"overrides: Feiertag '{holiday_id}' gibt es nicht"
+                f"{_did_you_mean(holiday_id, known)}; die Kennungen stehen in data/holidays/*.yaml",
+            )
             continue
         dates = read_explicit_dates(dates_node, node.at(holiday_id), problems, f"overrides '{holiday_id}'")
         for entry in dates:
             if entry.date.year != year and entry.where is not None:
-                problems.add(entry.where, f"overrides '{holiday_id}': {entry.date} liegt nicht im Jahr {year}")
+                problems.add(
+                    entry.where, f"overrides '{holiday_id}': {entry.date} liegt nicht im Jahr {year}"
+                )
         found[holiday_id] = dates
     return found

@@ -42,7 +42,7 @@ _EQUINOX_TERMS: tuple[tuple[int, float, float], ...] = (
     (485, 324.96, 1934.136), (203, 337.23, 32964.467), (199, 342.08, 20.186),
     (182, 27.85, 445267.112), (156, 73.14, 45036.886), (136, 171.52, 22518.443),
     (77, 222.54, 65928.934), (74, 296.72, 3034.906), (70, 243.58, 9037.513),
-    (58, 119.81, 33718.147), (52, 297.17, 150.678), (50, 21.02, 2281.232),
+    (58, 119.81, 33718.147), (52, 297.17, 150.678), (50, 21.02, 2281.226),
     (45, 247.54, 29929.562), (44, 325.15, 31555.956), (29, 60.93, 4443.417),
     (18, 155.12, 67555.328), (17, 288.79, 4562.452), (16, 198.04, 62894.029),
     (14, 199.76, 31436.921), (12, 95.39, 14577.848), (12, 287.11, 31931.756),
@@ -68,9 +68,9 @@ def sunset(day: date, latitude: float, longitude: float) -> datetime:
     phi = math.radians(latitude)
 
     def setting_hour_angle(declination: float) -> float:
-        cos_h0 = (
-            math.sin(math.radians(SUNSET_ALTITUDE)) - math.sin(phi) * math.sin(declination)
-        ) / (math.cos(phi) * math.cos(declination))
+        cos_h0 = (math.sin(math.radians(SUNSET_ALTITUDE)) - math.sin(phi) * math.sin(declination)) / (
+            math.cos(phi) * math.cos(declination)
+        )
         if not -1.0 <= cos_h0 <= 1.0:
             raise ValueError(f"the Sun does not set on {day} at latitude {latitude}")
         return math.degrees(math.acos(cos_h0))
@@ -181,16 +181,12 @@ def _sun_hour_angle(jd_ut: float, longitude: float) -> tuple[float, float]:
     ra = math.degrees(math.atan2(math.cos(eps) * math.sin(lam), math.cos(lam)))
     declination = math.asin(math.sin(eps) * math.sin(lam))
     tu = (jd_ut - _J2000) / 36525
-    gmst = (
-        280.46061837 + 360.98564736629 * (jd_ut - _J2000) + tu * tu * (0.000387933 - tu / 38710000)
-    )
+    gmst = 280.46061837 + 360.98564736629 * (jd_ut - _J2000) + tu * tu * (0.000387933 - tu / 38710000)
     gast = gmst + nutation * math.cos(eps)  # the equation of the equinoxes
-    return _wrap180(gast - longitude - ra), declination
+    return _wrap180(gast + longitude - ra), declination
 
 
-def _hour_angle_moment(
-    jd_guess: float, longitude: float, target: Callable[[float], float]
-) -> float:
+def _hour_angle_moment(jd_guess: float, longitude: float, target: Callable[[float], float]) -> float:
     """JD (UT) near `jd_guess` when the Sun's hour angle equals target(its declination)."""
     jd = jd_guess
     for _ in range(8):

@@ -19,8 +19,7 @@ _MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "A
 def check_month_day(month: int, day: int, days_in_month: tuple[int, ...] = _DAYS_IN_MONTH) -> None:
     if day > days_in_month[month - 1]:
         raise RuleProblem(
-            f"den {day}. {_MONTH_NAMES[month - 1]} gibt es nicht "
-            f"(höchstens {days_in_month[month - 1]} Tage)"
+            f"den {day}. {_MONTH_NAMES[month - 1]} gibt es nicht (höchstens {days_in_month[month - 1]} Tage)"
         )
 
 
@@ -113,6 +112,3 @@ class Easter:
 
 def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-

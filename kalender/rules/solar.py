@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,7 +16,9 @@ _BAHAI_MONTH_DAYS = 19
 AYYAM_I_HA, ALA = 0, 19
 
 
-def _solar_dates(year: int, start_of: callable, offset_in: callable) -> list[date]:  # type: ignore[valid-type]
+def _solar_dates(
+    year: int, start_of: Callable[[int], date], offset_in: Callable[[date, date], int | None]
+) -> list[date]:
     """Dates in Gregorian `year` of a day counted from the new year of the calendar year that
     begins in `year - 1` or in `year`; `offset_in(start, next_start)` gives the day's offset or
     None when the day does not exist in that calendar year."""

@@ -30,9 +30,7 @@ def _uaq(h_year: int, month: int, day: int) -> date:
 @pytest.mark.parametrize("year", range(2000, 2041))
 def test_islamic_holidays_match_independent_umm_al_qura_table(year: int) -> None:
     for holiday_id, month, day in _DAYS:
-        expected = sorted(
-            d for h in range(year - 580, year - 576) if (d := _uaq(h, month, day)).year == year
-        )
+        expected = sorted(d for h in range(year - 580, year - 576) if (d := _uaq(h, month, day)).year == year)
         assert starts(holiday_id, year) == expected, holiday_id
 
 
