@@ -12,7 +12,8 @@ from kalender.schema import Collector, _did_you_mean, items_of
 from kalender.source import Where, YMap, load_yaml
 
 YEAR_DIR = "years"
-_KEYS = ("year", "jewish_custom", "overrides", "omit")
+_KEYS = ("year", "motto", "content", "template", "notice", "jewish_custom", "overrides", "omit")
+CONTENT_KINDS = ("portraits", "photos")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class YearData:
     overrides: dict[str, tuple[ExplicitDate, ...]] = field(default_factory=dict)
     omit: frozenset[str] = frozenset()
     jewish_custom: str = "diaspora"
+    motto: str = "Interkultureller Kalender"
+    content: str = "portraits"
+    template: str = "a3"
+    notice: str = ""
+    where: dict[str, Where] = field(default_factory=dict)
 
 
 def year_file(data_dir: Path, year: int) -> Path:
@@ -66,9 +72,21 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
         if item not in known:
             problems.add(where, f"omit: Feiertag '{item}' gibt es nicht{_did_you_mean(str(item), known)}")
         omit.add(str(item))
+    texts = {}
+    for key in ("motto", "template", "notice"):
+        if key in document:
+            if isinstance(document[key], str) and document[key].strip():
+                texts[key] = " ".join(document[key].split())
+            else:
+                problems.add(document.at(key), f"{key}: erwartet einen Text")
+    content = document.get("content", "portraits")
+    if content not in CONTENT_KINDS:
+        problems.add(document.at("content"), f"content: '{content}' ist nicht erlaubt"
+                     f"{_did_you_mean(str(content), CONTENT_KINDS)}; erlaubt: {', '.join(CONTENT_KINDS)}")
     if problems.errors:
         raise DataError(problems.problems)
-    return YearData(year, name, overrides, frozenset(omit), str(custom))
+    where = {key: document.at(key) for key in document}
+    return YearData(year, name, overrides, frozenset(omit), str(custom), content=str(content), where=where, **texts)
 
 
 def _read_overrides(

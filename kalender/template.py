@@ -1,0 +1,197 @@
+"""Page templates: typed, documented options in mm and pt, read from templates/NAME.yaml."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kalender.errors import DataError, Problem, display_path
+from kalender.schema import Collector, _did_you_mean, boolean, cmyk, integer, param, string
+from kalender.source import Where, YMap, load_yaml
+
+CMYK = tuple[float, float, float, float]
+
+
+def mm(low: float, high: float) -> Any:
+    """A length or size between `low` and `high` (mm or pt, as the field says)."""
+
+    def convert(value: Any) -> float:
+        from kalender.schema import Invalid
+
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Invalid(f"erwartet eine Zahl von {low} bis {high}, gefunden '{value}'")
+        if not low <= value <= high:
+            raise Invalid(f"{value} liegt nicht im erlaubten Bereich {low} bis {high}")
+        return float(value)
+
+    return convert
+
+
+@dataclass(frozen=True, kw_only=True)
+class Margins:
+    top: float = param(mm(0, 100), "Abstand oben in mm (unter der Bindung)")
+    right: float = param(mm(0, 100), "Abstand rechts in mm")
+    bottom: float = param(mm(0, 100), "Abstand unten in mm")
+    left: float = param(mm(0, 100), "Abstand links in mm")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fonts:
+    regular: str = param(string, "Schriftdatei normal (im Ordner fonts/)")
+    bold: str = param(string, "Schriftdatei fett")
+    italic: str = param(string, "Schriftdatei kursiv")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Colours:
+    text: CMYK = param(cmyk, "Textfarbe (100 % K)")
+    accent: CMYK = param(cmyk, "Akzentfarbe: Sonntage, gesetzliche Feiertage, Orte")
+    muted: CMYK = param(cmyk, "gedämpft: Tage der Nachbarmonate, Kalenderwochen")
+    rule: CMYK = param(cmyk, "Linien im Kalendarium")
+    public_tint: CMYK = param(cmyk, "Hintergrund gesetzlicher Feiertage")
+    panel: CMYK = param(cmyk, "Hintergrund von Titel- und Textflächen")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Portrait:
+    photo_width: float = param(mm(20, 1000), "Breite des Fotos ab Beschnittkante links, mm")
+    photo_height: float = param(mm(20, 1000), "Höhe des Fotos ab Beschnittkante oben, mm")
+    name_size: float = param(mm(6, 72), "Schriftgröße Name, pt")
+    meta_size: float = param(mm(5, 36), "Schriftgröße Ort und Herkunft, pt")
+    body_size: float = param(mm(5, 24), "Schriftgröße Text, pt")
+    leading: float = param(mm(1.0, 2.0), "Zeilenabstand als Vielfaches der Schriftgröße")
+    caption_size: float = param(mm(5, 24), "Schriftgröße Bildunterschrift (Fotowettbewerb), pt")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Grid:
+    title_height: float = param(mm(5, 200), "Höhe des Monatstitels, mm")
+    month_size: float = param(mm(10, 120), "Schriftgröße Monatsname, pt")
+    height: float = param(mm(40, 1000), "Höhe des Kalendariums, mm")
+    head_size: float = param(mm(4, 36), "Schriftgröße Wochentage, pt")
+    day_size: float = param(mm(6, 72), "Schriftgröße Tageszahlen, pt")
+    note_size: float = param(mm(4, 24), "Schriftgröße Feiertagsnamen im Kalendarium, pt")
+    dot: float = param(mm(1, 10), "Durchmesser der Feiertagspunkte, mm")
+    week_numbers: bool = param(boolean, "Kalenderwochen anzeigen", default=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Listing:
+    columns: int = param(integer(1, 6), "Spalten der Feiertagsliste unter dem Kalendarium")
+    size: float = param(mm(4, 24), "Schriftgröße der Liste, pt")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Legend:
+    columns: int = param(integer(1, 6), "Spalten der Legendenseiten")
+    size: float = param(mm(4, 24), "Schriftgröße Legendentext, pt")
+    head_size: float = param(mm(6, 48), "Schriftgröße Gruppenüberschrift, pt")
+    title_size: float = param(mm(10, 96), "Schriftgröße Seitentitel, pt")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cover:
+    title_size: float = param(mm(12, 160), "Schriftgröße Titel, pt")
+    year_size: float = param(mm(12, 300), "Schriftgröße Jahreszahl, pt")
+
+
+_SECTIONS: dict[str, type] = {
+    "margin": Margins, "fonts": Fonts, "colours": Colours, "portrait": Portrait, "grid": Grid,
+    "list": Listing, "legend": Legend, "cover": Cover,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class Template:
+    """Everything the layout needs to know about paper, proportions and type."""
+
+    name: str = param(string, "Bezeichnung der Vorlage")
+    width: float = param(mm(50, 2000), "Breite des Endformats in mm")
+    height: float = param(mm(50, 2000), "Höhe des Endformats in mm")
+    bleed: float = param(mm(0, 10), "Beschnittzugabe in mm", default=3.0)
+    binding: float = param(mm(0, 50), "Zone der Wire-O-Bindung oben in mm: dort nichts Wichtiges", default=11.0)
+    safe: float = param(mm(0, 30), "Sicherheitsabstand wichtiger Inhalte zur Beschnittkante in mm", default=3.0)
+    gutter: float = param(mm(0, 50), "Abstand zwischen Spalten und Blöcken in mm")
+    margin: Margins = dataclasses.field(default=None)  # type: ignore[assignment]
+    fonts: Fonts = dataclasses.field(default=None)  # type: ignore[assignment]
+    colours: Colours = dataclasses.field(default=None)  # type: ignore[assignment]
+    portrait: Portrait = dataclasses.field(default=None)  # type: ignore[assignment]
+    grid: Grid = dataclasses.field(default=None)  # type: ignore[assignment]
+    list: Listing = dataclasses.field(default=None)  # type: ignore[assignment]
+    legend: Legend = dataclasses.field(default=None)  # type: ignore[assignment]
+    cover: Cover = dataclasses.field(default=None)  # type: ignore[assignment]
+    path: str = ""
+    font_dir: Path = Path("fonts")
+    where: dict[str, Where] = dataclasses.field(default_factory=dict)
+
+
+def find_template(name: str, template_dir: Path = Path("templates")) -> Path:
+    """A template by name (`a3`) or by path; DataError with the available names if unknown."""
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") and candidate.exists():
+        return candidate
+    path = template_dir / f"{name}.yaml"
+    if path.exists():
+        return path
+    known = sorted(p.stem for p in template_dir.glob("*.yaml"))
+    raise DataError([Problem(display_path(template_dir), 0, 0, f"Vorlage '{name}' nicht gefunden"
+                             f"{_did_you_mean(name, known)}; vorhanden: {', '.join(known) or 'keine'}")])
+
+
+def load_template(path: Path) -> Template:
+    """Read and check a template; fonts are looked up in fonts/ beside templates/."""
+    document = load_yaml(path)
+    problems = Collector()
+    name = display_path(path)
+    if not isinstance(document, YMap):
+        raise DataError([Problem(name, 1, 1, "Vorlage: erwartet Schlüssel wie name:, width:, height:")])
+    values = read_fields_sections(document, problems)
+    font_dir = path.resolve().parent.parent / "fonts"
+    if values is not None:
+        for key, file in dataclasses.asdict(values["fonts"]).items():
+            if not (font_dir / file).exists():
+                problems.add(document["fonts"].at(key), f"Schriftdatei '{file}' fehlt in {display_path(font_dir)}")
+    if problems.errors or values is None:
+        raise DataError(problems.problems)
+    where = {key: document.at(key) for key in document}
+    template = Template(**values, path=name, font_dir=font_dir, where=where)
+    _check_geometry(template, document, problems)
+    if problems.errors:
+        raise DataError(problems.problems)
+    return template
+
+
+def read_fields_sections(document: YMap, problems: Collector) -> dict[str, Any] | None:
+    from kalender.schema import read_fields
+
+    values = read_fields(document, Template, problems, "Vorlage", skip=frozenset(_SECTIONS))
+    sections: dict[str, Any] = {}
+    for key, cls in _SECTIONS.items():
+        if key not in document:
+            problems.add(document.where, f"Vorlage: Abschnitt '{key}:' fehlt")
+            continue
+        section = read_fields(document[key], cls, problems, f"Vorlage, {key}")
+        if section is not None:
+            sections[key] = cls(**section)
+    if values is None or len(sections) != len(_SECTIONS):
+        return None
+    return {**values, **sections}
+
+
+def _check_geometry(t: Template, document: YMap, problems: Collector) -> None:
+    """The vertical blocks of a month page must fit between the margins."""
+    top = t.binding + t.margin.top
+    used = t.portrait.photo_height + t.gutter + t.grid.title_height + t.grid.height + t.gutter
+    free = t.height - t.margin.bottom - used
+    if free < 20:
+        problems.add(document["grid"].at("height"), f"Vorlage: Foto, Titel und Kalendarium sind zusammen "
+                     f"{20 - free:.0f} mm zu hoch für die Seite; für die Feiertagsliste bleiben nur {free:.0f} mm")
+    if t.portrait.photo_width > t.width - t.margin.right - 30:
+        problems.add(document["portrait"].at("photo_width"), "Vorlage: das Foto lässt keinen Platz für den Text")
+    if min(t.margin.left, t.margin.right, t.margin.bottom) < t.safe:
+        problems.add(document["margin"].where, f"Vorlage: Ränder müssen mindestens den Sicherheitsabstand "
+                     f"von {t.safe} mm haben")
+    if top < t.binding + t.safe:
+        problems.add(document["margin"].at("top"), "Vorlage: der Rand oben liegt in der Bindungszone")
