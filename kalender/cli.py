@@ -84,7 +84,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="Feiertage ohne Termin im Jahr mit Warnung überspringen (bei Zeiträumen immer)",
     )
     holidays.set_defaults(run=_run_holidays)
+
+    build = commands.add_parser(
+        "build", help="den Kalender als PDF bauen",
+        description="Baut den Kalender eines Jahres aus data/ und einer Vorlage aus templates/.",
+    )  # fmt: skip
+    build.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2018")
+    build.add_argument("-o", "--output", type=Path, metavar="DATEI", help="PDF-Datei (Standard: build/kalender-JAHR.pdf)")
+    build.add_argument("--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)")
+    build.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)")
+    build.set_defaults(run=_run_build)
     return parser
+
+
+def _year(text: str) -> int:
+    first, last = _years(text)
+    if first != last:
+        raise argparse.ArgumentTypeError(f"'{text}': bitte genau ein Jahr angeben, z. B. 2018")
+    return first
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from kalender.build import build_calendar
+
+    output = args.output or Path("build") / f"kalender-{args.year}.pdf"
+    result = build_calendar(args.year, args.data, output, args.template)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    size = output.stat().st_size / 1_000_000
+    print(f"{output}: {len(result.pages)} Seiten, {size:.1f} MB, Vorlage '{result.template.name}'")
+    return 0
 
 
 def _run_holidays(args: argparse.Namespace) -> int:

@@ -44,3 +44,11 @@ def display_path(path: Path | str) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class LayoutError(KalenderError):
+    """The content does not fit the template: text too long, too many entries."""
+
+
+class RenderError(KalenderError):
+    """The PDF could not be drawn or written."""

@@ -1,0 +1,190 @@
+"""Lay out the cover, the legend pages and the back page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kalender.content import MonthContent, Settings
+from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
+from kalender.layout.blocks import Cursor, cover_crop, line_height
+from kalender.layout.flow import Row, flow
+from kalender.layout.items import Box, Circle, Item, Page, Rect
+from kalender.model import Catalogue, Occurrence
+from kalender.render.text import Typesetter
+from kalender.template import Template
+
+DENOMINATIONS = {"catholic": "katholisch", "protestant": "evangelisch"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the whole calendar is about: shared by cover, legend and back page."""
+
+    year: int
+    motto: str
+    notice: str
+    months: list[MonthContent]
+    pixels: dict[int, tuple[int, int]]  # month -> photo size
+    occurrences: tuple[Occurrence, ...]
+    catalogue: Catalogue
+    settings: Settings
+
+
+def layout_cover(e: Edition, t: Template, ts: Typesetter) -> Page:
+    c, b = t.colours, t.bleed
+    items: list[Item] = [Rect(Box(-b, -b, t.width + 2 * b, t.height + 2 * b), fill=c.panel)]
+    left, width = t.margin.left, t.width - t.margin.left - t.margin.right
+    cursor = Cursor(ts, left, t.binding + t.margin.top + t.height * 0.03, width)
+    items += cursor.paragraph(e.motto, "bold", t.cover.title_size, c.text, "title", 1.1)
+    items += cursor.lines([str(e.year)], "bold", t.cover.year_size, c.accent, "cover-year", 1.0)
+    items += cursor.paragraph("Interkultureller Kalender mit den Festen und Feiertagen der Religionen",
+                              "regular", t.cover.title_size * 0.45, c.text, "subtitle")  # fmt: skip
+    footer = line_height(t.list.size * 1.2) * 2 + t.gutter
+    items += _collage(e, t, Box(left, cursor.y + t.gutter, width, t.height - t.margin.bottom - footer - cursor.y - 2 * t.gutter))
+    bottom = Cursor(ts, left, t.height - t.margin.bottom - footer + t.gutter, width)
+    items += bottom.lines([e.settings.publisher.name, e.settings.publisher.office], "regular", t.list.size * 1.2,
+                          c.text, "publisher")  # fmt: skip
+    return Page("cover", "Titel", t.width, t.height, t.bleed, tuple(items))
+
+
+def _collage(e: Edition, t: Template, area: Box) -> list[Item]:
+    columns, rows = (4, 3) if area.w >= area.h * 0.9 else (3, 4)
+    gap = t.gutter / 2
+    tile_w = (area.w - (columns - 1) * gap) / columns
+    tile_h = min((area.h - (rows - 1) * gap) / rows, tile_w * 1.25)
+    top = area.y + (area.h - rows * tile_h - (rows - 1) * gap) / 2
+    items: list[Item] = []
+    for i, content in enumerate(e.months[: columns * rows]):
+        frame = Box(area.x + (i % columns) * (tile_w + gap), top + (i // columns) * (tile_h + gap), tile_w, tile_h)
+        items.append(cover_crop(content.photo_path, e.pixels[content.month], frame, content.focus))
+    return items
+
+
+def layout_legend(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
+    c, L = t.colours, t.legend
+    left, width = t.margin.left, t.width - t.margin.left - t.margin.right
+    head = Cursor(ts, left, t.binding + t.margin.top, width)
+    items = head.lines([f"Feste und Feiertage {e.year}"], "bold", L.title_size, c.text, "legend-title", 1.2)
+    intro = ("Farbige Punkte im Kalendarium markieren die Feste der Religionen; ein Balken zeigt, wie lange ein "
+             "Fest dauert. Die Mondsichel (im Verzeichnis *) bedeutet: Das Fest beginnt am Vorabend mit dem "
+             "Sonnenuntergang. ± heißt: Das Datum kann regional oder nach der Mondsichtung um einen Tag "
+             "abweichen. Die Termine sind nach den Regeln der Religionsgemeinschaften berechnet.")  # fmt: skip
+    items += head.paragraph(intro, "regular", L.size * 1.15, c.text, "legend-intro", 1.3)
+    col_w = (width - (L.columns - 1) * t.gutter) / L.columns
+    first = _columns(t, head.y + t.gutter, col_w)
+    again = _columns(t, t.binding + t.margin.top, col_w)
+    pages = flow(_legend_rows(e, t, ts, col_w), first, again)
+    pages[0] = items + pages[0]
+    return [Page("legend", "Legende", t.width, t.height, t.bleed, tuple(p)) for p in pages]
+
+
+def _columns(t: Template, top: float, col_w: float) -> list[Box]:
+    bottom = t.height - t.margin.bottom
+    return [Box(t.margin.left + i * (col_w + t.gutter), top, col_w, bottom - top) for i in range(t.legend.columns)]
+
+
+def _legend_rows(e: Edition, t: Template, ts: Typesetter, col_w: float) -> list[Row]:
+    rows: list[Row] = []
+    groups = sorted(e.catalogue.groups.values(), key=lambda g: g.public)  # religions first, Hesse last
+    for group in groups:
+        holidays = [h for h in e.catalogue.holidays if h.group == group.id and _dates(e, h.id)]
+        if not holidays:
+            continue
+        rows += _group_rows(group, t, ts, col_w)
+        for holiday in holidays:
+            rows += _holiday_rows(holiday, _dates(e, holiday.id), t, ts, col_w)
+    return rows
+
+
+def _group_rows(group, t: Template, ts: Typesetter, col_w: float) -> list[Row]:  # type: ignore[no-untyped-def]
+    L, c = t.legend, t.colours
+    r = line_height(L.head_size) * 0.3
+    name_lines = ts.wrap(group.name, "bold", L.head_size, col_w - 3 * r)
+
+    def heading(x: float, y: float) -> list[Item]:
+        marker: Item = (Rect(Box(x, y + line_height(L.head_size) / 2 - r, 2 * r, 2 * r), fill=c.accent)
+                        if group.public else Circle(x + r, y + line_height(L.head_size) / 2, r, group.colour))  # fmt: skip
+        return [marker, *Cursor(ts, x + 3 * r, y, col_w - 3 * r).lines(name_lines, "bold", L.head_size, c.text, "group")]
+
+    description = ts.wrap(group.description, "italic", L.size, col_w)
+    return [
+        Row(line_height(L.head_size) * len(name_lines), heading, keep_with_next=True, space_before=line_height(L.size)),
+        Row(line_height(L.size) * len(description) + 1,
+            lambda x, y: Cursor(ts, x, y, col_w).lines(description, "italic", L.size, c.text, "group-text"),
+            keep_with_next=True),
+    ]  # fmt: skip
+
+
+def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float) -> list[Row]:  # type: ignore[no-untyped-def]
+    L, c = t.legend, t.colours
+    marks = (" *" if holiday.evening_before else "") + (" ±" if holiday.may_differ else "")
+    denomination = DENOMINATIONS.get(holiday.denomination or "", "")
+    title = ts.wrap(holiday.name + marks, "bold", L.size, col_w)
+    when = ts.wrap(dates + (f" · {denomination}" if denomination else ""), "regular", L.size, col_w)
+    body = ts.wrap(holiday.text, "regular", L.size, col_w)
+    step = line_height(L.size)
+    rows = [
+        Row(step * len(title), lambda x, y: Cursor(ts, x, y, col_w).lines(title, "bold", L.size, c.text, "legend-name"),
+            keep_with_next=True, space_before=step * 0.45),
+        Row(step * len(when), lambda x, y: Cursor(ts, x, y, col_w).lines(when, "regular", L.size, c.accent, "legend-date"),
+            keep_with_next=True),
+    ]  # fmt: skip
+    for i in range(0, len(body), 3):  # a paragraph may break between columns every three lines
+        chunk = body[i : i + 3]
+        rows.append(Row(step * len(chunk),
+                        lambda x, y, chunk=chunk: Cursor(ts, x, y, col_w).lines(chunk, "regular", L.size, c.text, "legend-text")))  # fmt: skip
+    return rows
+
+
+def _dates(e: Edition, holiday_id: str) -> str:
+    return " und ".join(long_span(o.start, o.end) for o in e.occurrences if o.id == holiday_id)
+
+
+def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
+    c, L, office = t.colours, t.legend, e.settings.office
+    left, width = t.margin.left, t.width - t.margin.left - t.margin.right
+    cursor = Cursor(ts, left, t.binding + t.margin.top + t.gutter, width)
+    items = cursor.paragraph(office.name, "bold", L.title_size, c.text, "office", 1.2)
+    items += cursor.paragraph(office.address, "bold", L.size * 1.3, c.accent, "office-address")
+    cursor.y += line_height(L.size)
+    items += cursor.paragraph(office.text, "regular", L.size * 1.3, c.text, "office-text", 1.35)
+    cursor.y += line_height(L.size)
+    items += cursor.lines(["Offene Sprechstunden – ohne Termin"], "bold", L.head_size, c.text, "hours-title")
+    items += _hours_table(e, t, ts, cursor)
+    cursor.y += line_height(L.size) * 2
+    items += cursor.lines(["Impressum"], "bold", L.head_size, c.text, "imprint-title")
+    items += cursor.paragraph(e.settings.imprint, "regular", L.size, c.text, "imprint", 1.3)
+    cursor.y += line_height(L.size)
+    items += cursor.lines(["Bildnachweise"], "bold", L.head_size * 0.85, c.text, "credits-title")
+    items += cursor.paragraph(_credits(e), "regular", L.size, c.text, "credits", 1.3)
+    if e.notice:
+        cursor.y += line_height(L.size)
+        items += cursor.paragraph(e.notice, "italic", L.size, c.muted, "notice", 1.3)
+    return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items))
+
+
+def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor) -> list[Item]:
+    size, c = t.legend.size * 1.2, t.colours
+    widths = (0.36, 0.38, 0.26)
+    items: list[Item] = []
+    for consultation in e.settings.office.consultations:
+        times = ", ".join(
+            f"{WEEKDAYS[WEEKDAY_KEYS.index(s.day)]} {s.start:%H.%M}–{s.end:%H.%M} Uhr".replace(".00", "")
+            for s in consultation.times
+        )
+        cells = ((consultation.partner, "bold"), (consultation.offer, "regular"), (times, "regular"))
+        x, top, height = cursor.x, cursor.y + line_height(size) * 0.3, 0.0
+        for (text, style), share in zip(cells, widths, strict=True):
+            column = Cursor(ts, x, top, cursor.width * share - 3)
+            items += column.paragraph(text, style, size, c.text, "hours")
+            height, x = max(height, column.y - top), x + cursor.width * share
+        cursor.y = top + height + line_height(size) * 0.3
+        items.append(Rect(Box(cursor.x, cursor.y, cursor.width, 0.2), fill=c.rule))
+    return items
+
+
+def _credits(e: Edition) -> str:
+    credits = {m.credit for m in e.months}
+    if len(credits) == 1:
+        return f"Alle Monatsbilder: {credits.pop()}"
+    return "; ".join(f"{MONTHS[m.month - 1]}: {m.credit}" for m in e.months)
