@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kalender.catalogue import load_catalogue
+from kalender.catalogue import load_catalogue, order_catalogue
 from kalender.compute import compute_holidays
 from kalender.content import MonthContent, load_months, load_settings
 from kalender.errors import DataError, LayoutError, Problem, RenderError
@@ -29,9 +29,11 @@ class BuildResult:
 
 def build_calendar(year: int, data_dir: Path, output: Path, template_name: str | None = None) -> BuildResult:
     """Make the calendar of `year`; on any error the file at `output` stays as it was."""
-    catalogue = load_catalogue(data_dir)
-    year_data = load_year(data_dir, year, catalogue)
     settings = load_settings(data_dir)
+    catalogue = load_catalogue(data_dir)
+    if settings.groups and settings.where:
+        catalogue = order_catalogue(catalogue, settings.groups, settings.where["groups"])
+    year_data = load_year(data_dir, year, catalogue)
     template = load_template(find_template(template_name or year_data.template))
     months, warnings = load_months(data_dir, year, year_data.content, settings.towns)
     holidays = compute_holidays(catalogue, year, year_data)

@@ -166,3 +166,18 @@ def _check_unique_ids(holidays: list[Holiday], problems: Collector) -> None:
                 f"{other.file}:{other.line}); jede Kennung darf nur einmal vorkommen",
             )
         first.setdefault(holiday.id, holiday)
+
+
+def order_catalogue(catalogue: Catalogue, order: tuple[str, ...], where: Where) -> Catalogue:
+    """Put groups (and their holidays) in the order the settings give; unknown ids are errors,
+    groups the order does not name follow at the end in file order."""
+    unknown = [g for g in order if g not in catalogue.groups]
+    if unknown:
+        raise DataError([where.problem(
+            f"groups: Gruppe '{unknown[0]}' gibt es nicht{_did_you_mean(unknown[0], catalogue.groups)}; "
+            f"vorhanden: {', '.join(catalogue.groups)}"
+        )])  # fmt: skip
+    ranked = [*order, *(g for g in catalogue.groups if g not in order)]
+    groups = {g: catalogue.groups[g] for g in ranked}
+    holidays = sorted(catalogue.holidays, key=lambda h: ranked.index(h.group))
+    return Catalogue(groups=groups, holidays=tuple(holidays))

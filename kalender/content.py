@@ -14,6 +14,7 @@ from kalender.schema import (
 from kalender.source import Where, YMap, load_yaml
 
 SETTINGS_FILE = "settings.yaml"
+_SETTINGS_KEYS = ("publisher", "integration_office", "imprint", "groups", "towns")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_FILES = ("januar", "februar", "maerz", "april", "mai", "juni", "juli", "august", "september",
                "oktober", "november", "dezember")  # fmt: skip
@@ -77,7 +78,9 @@ class Settings:
     office: Office
     imprint: str
     towns: tuple[str, ...]
+    groups: tuple[str, ...] = ()
     path: str = ""
+    where: dict[str, Where] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,19 +141,21 @@ def load_settings(data_dir: Path) -> Settings:
     if not isinstance(document, YMap):
         raise DataError([Problem(name, 1, 1, "erwartet publisher:, integration_office:, imprint:, towns:")])
     for key in document:
-        if key not in ("publisher", "integration_office", "imprint", "towns"):
+        if key not in _SETTINGS_KEYS:
             problems.add(document.key_where[key], f"unbekannter Abschnitt '{key}'"
-                         f"{_did_you_mean(key, ['publisher', 'integration_office', 'imprint', 'towns'])}")
+                         f"{_did_you_mean(key, _SETTINGS_KEYS)}; erlaubt: {', '.join(_SETTINGS_KEYS)}")
     publisher = read_fields(document.get("publisher"), Publisher, problems, "publisher")
     office = _read_office(document.get("integration_office"), document.at("integration_office"), problems)
     towns = [str(t) for t, _ in items_of(document.get("towns"), problems, document.at("towns"), "towns")]
+    groups = [str(g) for g, _ in items_of(document.get("groups", []), problems, document.at("groups"), "groups")]
     imprint = document.get("imprint")
     if not isinstance(imprint, str):
         problems.add(document.at("imprint"), "imprint: erwartet den Text des Impressums")
     if problems.errors or publisher is None or office is None:
         raise DataError(problems.problems)
     return Settings(publisher=Publisher(**publisher), office=office, imprint=" ".join(str(imprint).split()),
-                    towns=tuple(towns), path=name)
+                    towns=tuple(towns), groups=tuple(groups), path=name,
+                    where={key: document.at(key) for key in document})
 
 
 def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:

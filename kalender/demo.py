@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,7 +25,7 @@ Box = tuple[float, float, float, float]
 HairStyle = Literal["short", "long", "curly", "bun", "headscarf", "bald"]
 
 SCALE = 2  # paint at twice the size and downsample: antialiasing without a vector library
-GRAIN = 9  # amplitude of the film grain in 8-bit steps; gives JPEGs a photo-like size
+GRAIN = 14  # film grain amplitude in 8-bit steps: subtle, and gives JPEGs a photo-like size
 
 
 # --- colour and mask helpers -----------------------------------------------------------------
@@ -84,7 +84,7 @@ def finish(img: Image.Image, size: tuple[int, int], rng: random.Random) -> Image
     """Downsample to `size` and add fine monochrome film grain."""
     img = img.resize(size, Image.Resampling.LANCZOS)
     grain = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
-    return _add_noise(img, grain.filter(ImageFilter.GaussianBlur(0.5)), GRAIN * 3)
+    return _add_noise(img, grain.filter(ImageFilter.GaussianBlur(0.8)), GRAIN)
 
 
 def egg(cx: float, cy: float, a: float, b: float, taper: float = 0.2, n: int = 160) -> list[Point]:
@@ -358,8 +358,10 @@ def paint_scarf(img: Image.Image, fig: Figure, colour: Colour) -> None:
 def paint_beard(img: Image.Image, fig: Figure, colour: Colour) -> Image.Image:
     """A trimmed full beard with moustache; the mouth is painted over it later."""
     jaw = egg(fig.cx, fig.cy, 1.03 * fig.a, 1.04 * fig.b)
-    band = [(0, fig.cy + 0.1 * fig.b), (fig.size[0], fig.cy + 0.1 * fig.b), (fig.size[0], fig.size[1]), (0, fig.size[1])]
-    mask = ImageChops.multiply(shape_mask(fig.size, [jaw]), shape_mask(fig.size, [band], [fig.ellipse(0, 0.1, 0.8, 0.48)]))
+    top = fig.cy - 0.2 * fig.b
+    band = [(0, top), (fig.size[0], top), fig.size, (0, fig.size[1])]
+    cheeks = fig.ellipse(0, 0.02, 0.86, 0.56)
+    mask = ImageChops.multiply(shape_mask(fig.size, [jaw]), shape_mask(fig.size, [band], [cheeks]))
     mask = ImageChops.lighter(mask, shape_mask(fig.size, [fig.ellipse(0, 0.47, 0.36, 0.09)]))
     return tint(img, mask.filter(ImageFilter.GaussianBlur(0.006 * fig.a)), colour, 0.92)
 
@@ -394,3 +396,389 @@ def paint_glasses(draw: ImageDraw.ImageDraw, fig: Figure) -> None:
                                radius=0.1 * a, outline=frame, width=w)
         draw.line([(x + s * 0.25 * a, fig.cy - 0.05 * a), (x + s * 0.58 * a, fig.cy - 0.08 * a)], fill=frame, width=w)
     draw.arc((fig.cx - 0.15 * a, fig.cy - 0.1 * a, fig.cx + 0.15 * a, fig.cy + 0.1 * a), 200, 340, fill=frame, width=w)
+
+
+# --- landscapes (photo-contest variant) ------------------------------------------------------
+
+Motif = Literal["hills", "orchard", "river", "town", "skyline", "vineyard", "forest", "fields", "castle"]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one season or time of day."""
+
+    sky: tuple[Colour, Colour]  # zenith, horizon
+    far: Colour  # distant hills before haze
+    ground: Colour  # meadow, fields or snow
+    crowns: tuple[Colour, ...]  # tree crowns; empty = bare trees (winter)
+    accent: Colour  # blossom, lit windows
+    sun: Colour
+    crop: Colour  # rapeseed, grain or bare soil
+
+
+PALETTES = {
+    "spring": Palette(((104, 160, 214), (226, 236, 240)), (112, 142, 150), (126, 172, 86),
+                      ((96, 150, 78), (120, 168, 84)), (252, 240, 244), (255, 248, 220), (240, 206, 44)),
+    "summer": Palette(((70, 132, 204), (214, 230, 240)), (96, 128, 140), (118, 156, 66),
+                      ((62, 112, 56), (80, 130, 60), (98, 140, 62)), (236, 196, 60), (255, 244, 200), (226, 188, 96)),
+    "autumn": Palette(((118, 150, 196), (240, 222, 192)), (130, 122, 136), (158, 148, 84),
+                      ((206, 120, 46), (178, 76, 42), (222, 170, 60), (120, 110, 50)), (210, 90, 40),
+                      (255, 226, 170), (150, 118, 80)),
+    "winter": Palette(((146, 170, 202), (230, 234, 240)), (140, 154, 176), (234, 238, 244), (),
+                      (255, 214, 120), (255, 246, 230), (234, 238, 244)),
+    "evening": Palette(((64, 86, 150), (250, 190, 132)), (112, 96, 128), (96, 112, 62),
+                       ((58, 84, 54), (80, 96, 54)), (255, 206, 110), (255, 226, 150), (204, 164, 86)),
+    "winter_evening": Palette(((40, 56, 104), (214, 160, 150)), (92, 92, 128), (206, 212, 230), (),
+                              (255, 204, 100), (255, 220, 180), (206, 212, 230)),
+}
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The 2x canvas, the random source and the palette a motif paints with."""
+
+    draw: ImageDraw.ImageDraw
+    rng: random.Random
+    size: tuple[int, int]
+    pal: Palette
+
+    def x(self, f: float) -> float:
+        return f * self.size[0]
+
+    def y(self, f: float) -> float:
+        return f * self.size[1]
+
+    def hazed(self, colour: Colour, t: float) -> Colour:
+        """`colour` seen through `t` of haze (0 = near, 1 = lost in the horizon)."""
+        return mix(colour, self.pal.sky[1], t)
+
+
+def paint_landscape(seed: int, width: int, height: int, motif: Motif, *, palette: str = "summer") -> Image.Image:
+    """A stylised Main-Taunus scene: sky, hazy hills and the `motif` in the foreground.
+
+    `palette` is one of PALETTES (season or time of day).
+    """
+    rng = random.Random(seed)
+    size = (width * SCALE, height * SCALE)
+    pal = PALETTES[palette]
+    img = paint_sky(rng, size, pal)
+    scene = Scene(ImageDraw.Draw(img), rng, size, pal)
+    MOTIFS[motif](scene)
+    img = mottle(img, rng, size[0] // 10, 3)
+    return finish(img, (width, height), rng)
+
+
+def paint_sky(rng: random.Random, size: tuple[int, int], pal: Palette) -> Image.Image:
+    """Gradient sky with a glowing sun and a few flat clouds."""
+    w, h = size
+    img = gradient(size, pal.sky[0], pal.sky[1])
+    sx, sy, r = rng.uniform(0.15, 0.85) * w, rng.uniform(0.12, 0.3) * h, 0.035 * w
+    img = tint(img, soft_mask(size, [(sx - 6 * r, sy - 6 * r, sx + 6 * r, sy + 6 * r)], 3 * r), pal.sun, 0.45)
+    img = tint(img, soft_mask(size, [(sx - r, sy - r, sx + r, sy + r)], 0.2 * r), pal.sun, 0.9)
+    boxes: list[Box] = []
+    for _ in range(rng.randint(2, 4)):
+        cx, cy, cw = rng.uniform(0, w), rng.uniform(0.08, 0.32) * h, rng.uniform(0.08, 0.16) * w
+        for i in range(5):
+            bx, rr = cx + (i - 2) * cw * 0.22, cw * rng.uniform(0.14, 0.24)
+            boxes.append((bx - rr, cy - rr * 1.4 + rr * 0.5 * abs(i - 2), bx + rr, cy))
+        boxes.append((cx - cw * 0.6, cy - cw * 0.1, cx + cw * 0.6, cy + cw * 0.03))
+    return tint(img, soft_mask(size, boxes, 0.004 * w), (255, 255, 255), 0.8)
+
+
+def ridge(scene: Scene, base: float, amp: float, colour: Colour, freq: float = 1.0) -> list[Point]:
+    """Fill a hill layer whose crest waves around `base` (fractions of the height); returns the crest."""
+    w, h = scene.size
+    waves = [(scene.rng.uniform(0, 2 * math.pi), k * freq, scene.rng.uniform(0.4, 1.0) / k) for k in (1, 2, 3.5, 7)]
+    crest = []
+    for i in range(201):
+        x = w * i / 200
+        crest.append((x, scene.y(base) - scene.y(amp) * sum(wt * math.sin(p + f * math.pi * x / w) for p, f, wt in waves)))
+    scene.draw.polygon([*crest, (w, h), (0, h)], fill=colour)
+    return crest
+
+
+def crest_y(crest: Sequence[Point], x: float) -> float:
+    """Height of a crest at `x` (nearest sample)."""
+    step = crest[1][0] - crest[0][0]
+    return crest[min(len(crest) - 1, max(0, round(x / step)))][1]
+
+
+def round_tree(scene: Scene, x: float, ground: float, h: float, dots: Colour | None = None) -> None:
+    """A deciduous tree: trunk, crown with a highlight, optional blossom or fruit dots; bare in winter."""
+    d, rng = scene.draw, scene.rng
+    if not scene.pal.crowns:
+        bare_tree(scene, x, ground, h, -90.0, 0.09 * h, 4)
+        return
+    d.rectangle((x - 0.04 * h, ground - 0.5 * h, x + 0.04 * h, ground), fill=(92, 70, 54))
+    crown = rng.choice(scene.pal.crowns)
+    d.ellipse((x - 0.36 * h, ground - h, x + 0.36 * h, ground - 0.35 * h), fill=crown)
+    d.ellipse((x - 0.26 * h, ground - 0.96 * h, x + 0.1 * h, ground - 0.66 * h), fill=shade(crown, 1.15))
+    for _ in range(40 if dots else 0):
+        t, r = rng.uniform(0, 2 * math.pi), rng.uniform(0, 0.3) * h
+        px, py, s = x + r * math.cos(t), ground - 0.67 * h + 0.9 * r * math.sin(t), 0.025 * h
+        d.ellipse((px - s, py - s, px + s, py + s), fill=dots)
+
+
+def bare_tree(scene: Scene, x: float, y: float, length: float, angle: float, width: float, depth: int) -> None:
+    """A winter tree as recursive branches."""
+    x2 = x + length * 0.5 * math.cos(math.radians(angle))
+    y2 = y + length * 0.5 * math.sin(math.radians(angle))
+    scene.draw.line([(x, y), (x2, y2)], fill=(84, 72, 70), width=max(1, round(width)))
+    if depth:
+        for turn in (-28, 24) if depth % 2 else (-20, 30):
+            bare_tree(scene, x2, y2, length * 0.72, angle + turn + scene.rng.uniform(-8, 8), width * 0.62, depth - 1)
+
+
+def conifer(scene: Scene, x: float, ground: float, h: float, colour: Colour) -> None:
+    """A fir as three stacked triangles."""
+    scene.draw.rectangle((x - 0.03 * h, ground - 0.15 * h, x + 0.03 * h, ground), fill=(80, 60, 48))
+    for i in range(3):
+        top, base, half = ground - h + i * 0.25 * h, ground - 0.45 * h + i * 0.3 * h, (0.2 + 0.07 * i) * h
+        scene.draw.polygon([(x, top), (x + half, base - 0.1 * h), (x - half, base - 0.1 * h)], fill=colour)
+
+
+def house(scene: Scene, x: float, base: float, w: float, h: float, haze: float) -> None:
+    """A gabled house; half-timbered now and then, lit windows in the evening, snow in winter."""
+    d, rng, pal = scene.draw, scene.rng, scene.pal
+    wall = scene.hazed(rng.choice(((236, 226, 206), (222, 196, 168), (240, 236, 228), (214, 180, 150))), haze)
+    roof = scene.hazed(rng.choice(((150, 74, 58), (120, 64, 56), (92, 88, 96))), haze)
+    d.rectangle((x, base - h, x + w, base), fill=wall)
+    d.polygon([(x - 0.06 * w, base - h), (x + 0.5 * w, base - h - 0.55 * w), (x + 1.06 * w, base - h)], fill=roof)
+    if not pal.crowns:  # winter: snow on the roof
+        d.polygon([(x + 0.2 * w, base - h - 0.33 * w), (x + 0.5 * w, base - h - 0.55 * w),
+                   (x + 0.8 * w, base - h - 0.33 * w)], fill=scene.hazed((248, 250, 255), haze))
+    if rng.random() < 0.35:
+        for i in range(4):
+            d.line([(x + i * w / 3, base - h), (x + i * w / 3, base)], fill=scene.hazed((96, 66, 52), haze), width=3)
+    evening = pal.sky[0][2] < 160 and pal.sky[0][0] < 80
+    for col in range(2):
+        for row in range(2 if h > 0.8 * w else 1):
+            wx, wy, s = x + (0.22 + 0.38 * col) * w, base - h + (0.2 + 0.4 * row) * h, 0.18 * w
+            lit = evening and rng.random() < 0.6
+            d.rectangle((wx, wy, wx + s, wy + s * 1.3), fill=pal.accent if lit else scene.hazed((70, 76, 90), haze))
+
+
+def church(scene: Scene, x: float, base: float, h: float, haze: float) -> None:
+    """A church tower with a pointed spire."""
+    colour, roof = scene.hazed((226, 214, 196), haze), scene.hazed((82, 92, 96), haze)
+    scene.draw.rectangle((x - 0.08 * h, base - h, x + 0.08 * h, base), fill=colour)
+    scene.draw.polygon([(x - 0.1 * h, base - h), (x, base - 1.6 * h), (x + 0.1 * h, base - h)], fill=roof)
+    scene.draw.rectangle((x - 0.03 * h, base - 0.85 * h, x + 0.03 * h, base - 0.7 * h), fill=roof)
+
+
+def backdrop(scene: Scene, base: float) -> list[Point]:
+    """Two hazy ridges of the Taunus behind the motif; returns the nearer crest."""
+    ridge(scene, base - 0.08, 0.06, scene.hazed(scene.pal.far, 0.6), 0.8)
+    return ridge(scene, base, 0.05, scene.hazed(scene.pal.far, 0.3), 1.4)
+
+
+def tree_row(scene: Scene, crest: Sequence[Point], h: float, n: int, haze: float, dots: Colour | None = None) -> None:
+    """`n` trees of height `h` (fraction of the height) spread along a crest."""
+    for i in range(n):
+        x = scene.x((i + scene.rng.uniform(0.1, 0.9)) / n)
+        ground = crest_y(crest, x) + 0.05 * scene.y(h)
+        if scene.rng.random() < 0.3 and haze > 0:
+            conifer(scene, x, ground, scene.y(h), scene.hazed((52, 86, 62), haze))
+        else:
+            round_tree(scene, x, ground, scene.y(h) * scene.rng.uniform(0.8, 1.2), dots)
+
+
+def motif_hills(scene: Scene) -> None:
+    """Layered Taunus hills with a lookout tower and a tree in front."""
+    mid = backdrop(scene, 0.5)
+    top = min(mid[60:140], key=lambda p: p[1])
+    tower = [(top[0] - 0.006 * scene.size[0], top[1] + 5), (top[0] - 0.003 * scene.size[0], top[1] - scene.y(0.07)),
+             (top[0] + 0.003 * scene.size[0], top[1] - scene.y(0.07)), (top[0] + 0.006 * scene.size[0], top[1] + 5)]
+    scene.draw.polygon(tower, fill=scene.hazed((110, 96, 90), 0.35))
+    near = ridge(scene, 0.66, 0.05, scene.hazed(scene.pal.ground, 0.2), 1.0)
+    tree_row(scene, near, 0.06, 9, 0.15)
+    front = ridge(scene, 0.84, 0.05, scene.pal.ground, 0.6)
+    w, h = scene.size
+    path = [(0.5 * w + 0.12 * w * math.sin(3 * t) * (1 - t) - 0.1 * w * (1 - t) ** 2, h - t * 0.2 * h) for t in
+            (i / 30 for i in range(31))]
+    scene.draw.polygon([*path, *reversed([(x + 0.004 * w + 0.16 * w * (1 - y / h) * 0 + 0.1 * w * (h - y) / (0.2 * h) * 0
+                                         + 0.14 * w * (1 - (h - y) / (0.2 * h)), y) for x, y in path])],
+                       fill=shade(scene.pal.ground, 1.08 if scene.pal.crowns else 0.94))
+    round_tree(scene, scene.x(0.8), crest_y(front, scene.x(0.8)) + scene.y(0.04), scene.y(0.45))
+
+
+def motif_orchard(scene: Scene) -> None:
+    """Meadow orchard: rows of fruit trees in blossom (or leaf) receding to the hills."""
+    backdrop(scene, 0.5)
+    ridge(scene, 0.58, 0.01, scene.hazed(scene.pal.ground, 0.15), 0.5)
+    dots = scene.pal.accent if scene.pal.crowns else None
+    for y, h, n in ((0.62, 0.07, 12), (0.7, 0.14, 7), (0.86, 0.32, 4)):
+        for i in range(n):
+            x = scene.x((i + scene.rng.uniform(0.25, 0.75)) / n)
+            round_tree(scene, x, scene.y(y + scene.rng.uniform(-0.01, 0.01)), scene.y(h), dots)
+
+
+def motif_river(scene: Scene) -> None:
+    """A river running towards the horizon, crossed by a stone bridge with arches."""
+    far = backdrop(scene, 0.48)
+    tree_row(scene, far, 0.05, 14, 0.3)
+    w, h, pal = scene.size[0], scene.size[1], scene.pal
+    ridge(scene, 0.56, 0.004, scene.hazed(pal.ground, 0.2), 0.5)
+    water = mix(pal.sky[0], pal.sky[1], 0.55)
+    left, right = lambda y: 0.46 * w - (y - 0.56 * h) * 0.9, lambda y: 0.54 * w + (y - 0.56 * h) * 0.9
+    scene.draw.polygon([(left(0.56 * h), 0.56 * h), (right(0.56 * h), 0.56 * h), (right(h), h), (left(h), h)], fill=water)
+    for i in range(30):
+        y = scene.y(scene.rng.uniform(0.57, 1.0))
+        x = scene.rng.uniform(left(y), right(y))
+        scene.draw.line([(x, y), (x + (y - 0.5 * h) * 0.3, y)], fill=shade(water, 1.15), width=round(0.003 * w))
+    paint_bridge(scene, 0.66 * h, left(0.66 * h) - 0.12 * w, right(0.66 * h) + 0.12 * w, water)
+    for side in (0.12, 0.9):
+        round_tree(scene, scene.x(side), scene.y(0.98), scene.y(0.4))
+
+
+def paint_bridge(scene: Scene, deck: float, x0: float, x1: float, water: Colour) -> None:
+    """A stone bridge between x0 and x1 with four arches over the water."""
+    stone, thick = scene.hazed((186, 164, 140), 0.1), scene.y(0.05)
+    scene.draw.rectangle((x0, deck - thick * 0.25, x1, deck + thick), fill=stone)
+    scene.draw.rectangle((x0, deck - thick * 0.45, x1, deck - thick * 0.25), fill=shade(stone, 0.8))
+    span = (x1 - x0) / 4
+    for i in range(4):
+        ax = x0 + (i + 0.12) * span
+        scene.draw.chord((ax, deck + thick * 0.35, ax + 0.76 * span, deck + thick * 1.7), 180, 360, fill=shade(water, 0.7))
+
+
+def motif_town(scene: Scene) -> None:
+    """Roofs of an old town with a church tower in front of the hills."""
+    far = backdrop(scene, 0.46)
+    tree_row(scene, far, 0.05, 12, 0.3)
+    ridge(scene, 0.62, 0.01, scene.hazed(scene.pal.ground, 0.2), 0.5)
+    church(scene, scene.x(scene.rng.uniform(0.35, 0.65)), scene.y(0.72), scene.y(0.18), 0.12)
+    for base, height, haze in ((0.74, 0.1, 0.15), (0.88, 0.16, 0.05), (1.02, 0.22, 0.0)):
+        x = -scene.x(0.03)
+        while x < scene.size[0]:
+            w = scene.y(height) * scene.rng.uniform(0.8, 1.3)
+            house(scene, x, scene.y(base + scene.rng.uniform(-0.01, 0.01)), w, scene.y(height) * 0.9, haze)
+            x += w * scene.rng.uniform(1.1, 1.4)
+
+
+def motif_skyline(scene: Scene) -> None:
+    """Fields in front, the high-rise skyline on the horizon."""
+    backdrop(scene, 0.5)
+    base, rng = scene.y(0.62), scene.rng
+    for i in range(16):
+        x, bw = scene.x(0.5 + 0.35 * (i / 15) + rng.uniform(-0.02, 0.02)), scene.x(rng.uniform(0.012, 0.028))
+        top = base - scene.y(rng.uniform(0.06, 0.26) * (1 - abs(i - 8) / 12))
+        tone = scene.hazed((96, 110, 130), rng.uniform(0.35, 0.6))
+        scene.draw.rectangle((x, top, x + bw, base), fill=tone)
+        scene.draw.rectangle((x, top, x + bw * 0.3, base), fill=shade(tone, 1.12))
+    paint_fields(scene, 0.62, (shade(scene.pal.ground, 0.9), scene.pal.ground, shade(scene.pal.ground, 1.1)))
+    tree_row(scene, [(0.0, base), (scene.size[0], base)], 0.05, 6, 0.2)
+
+
+def paint_fields(scene: Scene, horizon: float, colours: Sequence[Colour]) -> None:
+    """Field strips from `horizon` to the bottom, with furrows running to a vanishing point."""
+    w, h, top = scene.size[0], scene.size[1], scene.y(horizon)
+    edges = [top, *sorted(scene.y(horizon + (1 - horizon) * f) for f in (0.08, 0.22, 0.45)), h]
+    for i, (y0, y1) in enumerate(zip(edges, edges[1:], strict=False)):
+        scene.draw.rectangle((0, y0, w, y1), fill=colours[i % len(colours)])
+    for i in range(-30, 31):
+        scene.draw.line([(0.5 * w + i * 0.002 * w, top), (0.5 * w + i * 0.06 * w, h)],
+                        fill=shade(colours[0], 0.9), width=round(0.0015 * w))
+
+
+def motif_fields(scene: Scene) -> None:
+    """Rapeseed (spring) or grain with hay bales (summer) under a wide sky, a lone tree."""
+    far = backdrop(scene, 0.5)
+    tree_row(scene, far, 0.04, 10, 0.3)
+    crop = scene.pal.crop
+    paint_fields(scene, 0.6, (crop, shade(scene.pal.ground, 0.95), shade(crop, 1.05), crop))
+    round_tree(scene, scene.x(0.72), scene.y(0.66), scene.y(0.2))
+    if scene.pal is PALETTES["summer"]:
+        for x, y, r in ((0.25, 0.8, 0.05), (0.42, 0.72, 0.03), (0.6, 0.9, 0.07)):
+            bx, by, br = scene.x(x), scene.y(y), scene.y(r)
+            scene.draw.rectangle((bx - br, by - br, bx + br, by + br), fill=(214, 176, 90))
+            scene.draw.ellipse((bx + 0.6 * br, by - br, bx + 1.4 * br, by + br), fill=(232, 200, 120))
+
+
+def motif_vineyard(scene: Scene) -> None:
+    """Rows of vines on a slope above the river, a church on the crest."""
+    far = ridge(scene, 0.44, 0.04, scene.hazed(scene.pal.far, 0.55), 0.7)
+    del far
+    w, h = scene.size
+    water = mix(scene.pal.sky[0], scene.pal.sky[1], 0.5)
+    scene.draw.rectangle((0, scene.y(0.47), w, scene.y(0.53)), fill=water)
+    ridge(scene, 0.55, 0.004, scene.hazed(scene.pal.ground, 0.2), 0.5)
+    slope_top = lambda x: scene.y(0.78) - (scene.y(0.78) - scene.y(0.52)) * x / w  # noqa: E731
+    scene.draw.polygon([(0, slope_top(0)), (w, slope_top(w)), (w, h), (0, h)], fill=shade(scene.pal.ground, 0.9))
+    vine = scene.pal.crowns[0] if scene.pal.crowns else (96, 84, 70)
+    for i in range(40):
+        t = i / 39
+        x_top = t * w
+        scene.draw.line([(x_top, slope_top(x_top)), (0.5 * w + (t - 0.3) * 3.2 * w, h)], fill=vine,
+                        width=round(0.004 * w + 0.008 * w * t))
+    church(scene, scene.x(0.86), slope_top(scene.x(0.86)) + scene.y(0.01), scene.y(0.14), 0.0)
+
+
+def motif_forest(scene: Scene) -> None:
+    """A stream winding out of an autumn wood."""
+    far = backdrop(scene, 0.45)
+    tree_row(scene, far, 0.06, 22, 0.3)
+    w, h = scene.size
+    ridge(scene, 0.62, 0.01, scene.hazed(scene.pal.ground, 0.1), 0.5)
+    water = mix(scene.pal.sky[0], scene.pal.sky[1], 0.4)
+    left, right = [], []
+    for i in range(41):
+        y = scene.y(0.62 + 0.38 * i / 40)
+        cx, half = 0.5 * w + 0.08 * w * math.sin(i / 6), 0.004 * w + 0.14 * w * (i / 40) ** 2
+        left.append((cx - half, y))
+        right.append((cx + half, y))
+    scene.draw.polygon([*left, *reversed(right)], fill=water)
+    trees = sorted((scene.rng.uniform(0.64, 0.95), scene.rng.choice((0.02, 0.15, 0.8, 0.95)) + scene.rng.uniform(-0.1, 0.1))
+                   for _ in range(26))
+    for y, x in trees:
+        height = scene.y(0.1 + 0.5 * (y - 0.6))
+        if scene.rng.random() < 0.25:
+            conifer(scene, scene.x(x), scene.y(y), height, (48, 80, 58))
+        else:
+            round_tree(scene, scene.x(x), scene.y(y), height)
+
+
+def motif_castle(scene: Scene) -> None:
+    """A castle ruin with a keep on a wooded hill above the roofs of a small town."""
+    ridge(scene, 0.4, 0.05, scene.hazed(scene.pal.far, 0.6), 0.8)
+    w, h = scene.size
+    hill = [(w * i / 100, scene.y(0.66 - 0.28 * math.exp(-(((i - 46) / 21) ** 2)) - 0.02 * math.sin(i / 8)))
+            for i in range(101)]
+    scene.draw.polygon([*hill, (w, h), (0, h)], fill=scene.hazed(scene.pal.ground, 0.15))
+    for i in range(0, 101, 2):
+        if abs(i - 46) > 7:
+            ground = hill[i][1] + scene.y(scene.rng.uniform(0.02, 0.12))
+            conifer(scene, hill[i][0], ground, scene.y(0.07), scene.hazed((46, 78, 58), scene.rng.uniform(0.1, 0.3)))
+    paint_castle(scene, hill[46][0], hill[46][1] + scene.y(0.02))
+    for base, height, haze in ((0.86, 0.1, 0.05), (1.0, 0.14, 0.0)):
+        x = -scene.x(0.03)
+        while x < w:
+            bw = scene.y(height) * scene.rng.uniform(0.8, 1.2)
+            house(scene, x, scene.y(base), bw, scene.y(height) * 0.9, haze)
+            x += bw * scene.rng.uniform(1.05, 1.3)
+
+
+def paint_castle(scene: Scene, x: float, base: float) -> None:
+    """Curtain wall and a tall keep, both crenellated, with dark window slits."""
+    stone, dark, u = scene.hazed((176, 160, 142), 0.12), (74, 68, 72), scene.y(0.01)
+    parts = ((x - 13 * u, x + 9 * u, base - 7 * u), (x - 4 * u, x + 2 * u, base - 22 * u))
+    for x0, x1, top in parts:
+        scene.draw.rectangle((x0, top, x1, base), fill=stone)
+        scene.draw.rectangle((x0, top, x0 + 0.3 * (x1 - x0), base), fill=shade(stone, 1.08))
+        for mx in range(round(x0), round(x1 - u), round(2 * u)):
+            scene.draw.rectangle((mx, top - 1.2 * u, mx + u, top), fill=stone)
+    for wy in (base - 18 * u, base - 13 * u):
+        scene.draw.rectangle((x - 1.3 * u, wy, x - 0.7 * u, wy + 2 * u), fill=dark)
+
+
+MOTIFS: dict[str, Callable[[Scene], None]] = {
+    "hills": motif_hills,
+    "orchard": motif_orchard,
+    "river": motif_river,
+    "town": motif_town,
+    "skyline": motif_skyline,
+    "vineyard": motif_vineyard,
+    "forest": motif_forest,
+    "fields": motif_fields,
+    "castle": motif_castle,
+}

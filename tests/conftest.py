@@ -71,7 +71,18 @@ def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of data/ for tests that break it on purpose."""
+    """A writable copy of data/ for tests that break it on purpose; photos are linked, not copied."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("portraits"))
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.jpg", "*.jpeg", "*.png"))
+    for photo in [*DATA.glob("*/*/*.jpg"), *DATA.glob("*/*/*.png")]:
+        (target / photo.relative_to(DATA)).symlink_to(photo)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_2018(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The 2018 sample calendar, built once per test session: (result, pdf path)."""
+    from kalender.build import build_calendar
+
+    output = tmp_path_factory.mktemp("build") / "kalender-2018.pdf"
+    return build_calendar(2018, DATA, output), output

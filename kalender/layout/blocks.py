@@ -69,3 +69,31 @@ def crescent(cx: float, cy: float, radius: float, colour: CMYK, steps: int = 14)
         a = (2 * math.pi - inner_start) - (2 * math.pi - 2 * inner_start) * i / steps
         points.append((cx + offset + radius * math.cos(a), cy - radius * math.sin(a)))
     return Polygon(tuple(points), colour)
+
+
+MARK_COLOUR: CMYK = (0.0, 0.0, 0.0, 65.0)
+PLUS_MINUS = "±"
+
+
+def marks_width(evening: bool, differ: bool, size: float, ts: Typesetter) -> float:
+    """Room the marks take after a name: a crescent (begins the evening before) and/or ±."""
+    width = 0.0
+    if evening:
+        width += size * PT_TO_MM * 0.95
+    if differ:
+        width += ts.width(" " + PLUS_MINUS, "regular", size)
+    return width
+
+
+def marks(evening: bool, differ: bool, x: float, baseline: float, size: float, ts: Typesetter) -> list[Item]:
+    """The marks drawn from `x` on a text line with that baseline."""
+    items: list[Item] = []
+    radius = size * PT_TO_MM * 0.28
+    if evening:
+        x += size * PT_TO_MM * 0.2
+        items.append(crescent(x + radius, baseline - size * PT_TO_MM * 0.32, radius, MARK_COLOUR))
+        x += size * PT_TO_MM * 0.75
+    if differ:
+        text = " " + PLUS_MINUS
+        items.append(Text(x, baseline, text, "regular", size, MARK_COLOUR, ts.width(text, "regular", size), role="mark"))
+    return items

@@ -9,14 +9,12 @@ from datetime import date
 from kalender.content import MonthContent
 from kalender.errors import LayoutError
 from kalender.german import MONTHS, WEEKDAYS_SHORT, short_span
-from kalender.layout.blocks import Cursor, cover_crop, crescent, line_height
+from kalender.layout.blocks import MARK_COLOUR, PLUS_MINUS, Cursor, cover_crop, crescent, line_height, marks, marks_width
 from kalender.layout.items import CMYK, Box, Circle, Item, Line, Page, Rect, Text
 from kalender.model import Group, Occurrence
 from kalender.render.text import PT_TO_MM, Typesetter
 from kalender.template import Template
 
-MARK_COLOUR: CMYK = (0.0, 0.0, 0.0, 65.0)
-PM = "±"
 
 
 @dataclass(frozen=True)
@@ -204,8 +202,8 @@ def _cell(data: MonthData, t: Template, ts: Typesetter, box: Box, day: date, lan
         lines = ts.wrap(occurrence.holiday.name, "regular", g.note_size, cursor.width)[:2]
         items += cursor.lines(lines, "regular", g.note_size, c.accent, "public", 1.1)
     starting = [o for o in data.occurrences if o.start == day and not is_public(o, data.groups)]
-    lane_room = (max(lanes.values()) + 1) * _bar_step(t) if lanes else 0.0
-    items += _dots(data, t, ts, box, pad, starting, box.bottom - pad - lane_room, cursor.y)
+    lane_room = (max(lanes.values()) + 1) * _bar_step(t) + _bar_floor(t) if lanes else pad
+    items += _dots(data, t, ts, box, pad, starting, box.bottom - lane_room - t.grid.dot * 0.25, cursor.y)
     return items
 
 
@@ -234,7 +232,7 @@ def _dot_width(occurrence: Occurrence, t: Template, ts: Typesetter) -> float:
     if occurrence.holiday.evening_before:
         width += 1.5 * r
     if occurrence.holiday.may_differ:
-        width += ts.width(PM, "regular", t.grid.note_size * 1.1) + 0.3 * r
+        width += ts.width(PLUS_MINUS, "regular", t.grid.note_size * 1.1) + 0.3 * r
     return width
 
 
@@ -248,8 +246,8 @@ def _dot(occurrence: Occurrence, data: MonthData, t: Template, ts: Typesetter, x
         x += 1.5 * r
     if occurrence.holiday.may_differ:
         size = t.grid.note_size * 1.1
-        items.append(Text(x, y + size * PT_TO_MM * 0.3, PM, "regular", size, MARK_COLOUR,
-                          ts.width(PM, "regular", size), role="mark"))  # fmt: skip
+        items.append(Text(x, y + size * PT_TO_MM * 0.3, PLUS_MINUS, "regular", size, MARK_COLOUR,
+                          ts.width(PLUS_MINUS, "regular", size), role="mark"))  # fmt: skip
     return items
 
 
@@ -257,7 +255,12 @@ def _dot(occurrence: Occurrence, data: MonthData, t: Template, ts: Typesetter, x
 
 
 def _bar_step(t: Template) -> float:
-    return t.grid.dot * 0.55
+    return t.grid.dot * 0.5
+
+
+def _bar_floor(t: Template) -> float:
+    """Free space between the lowest bar and the line under the week, so bars read as this week's."""
+    return t.grid.dot * 0.95
 
 
 def _multi_day(data: MonthData) -> list[Occurrence]:
@@ -280,7 +283,7 @@ def _lanes(data: MonthData, grid: _Grid) -> dict[str, int]:
 
 def _span_bars(data: MonthData, t: Template, grid: _Grid, lanes: dict[str, int]) -> list[Item]:
     items: list[Item] = []
-    height = t.grid.dot * 0.4
+    height = t.grid.dot * 0.3
     for occurrence in _multi_day(data):
         lane = lanes[f"{occurrence.id}@{occurrence.start}"]
         colour = data.groups[occurrence.holiday.group].colour
@@ -290,7 +293,7 @@ def _span_bars(data: MonthData, t: Template, grid: _Grid, lanes: dict[str, int])
             if not days:
                 continue
             first, last = grid.cell(w, days[0]), grid.cell(w, days[-1])
-            y = first.bottom - max(1.0, first.w * 0.04) - (lane + 1) * _bar_step(t) + (_bar_step(t) - height) / 2
+            y = first.bottom - _bar_floor(t) - (lane + 1) * _bar_step(t) + (_bar_step(t) - height) / 2
             items.append(Rect(Box(first.x + 0.8, y, last.right - first.x - 1.6, height), fill=colour))
     return items
 
@@ -344,9 +347,9 @@ def _balance(heights: list[int], columns: int) -> int:
 def _entry(o: Occurrence, data: MonthData, t: Template, ts: Typesetter, col_w: float, date_w: float):  # type: ignore[no-untyped-def]
     size, c = t.list.size, t.colours
     r = min(t.grid.dot / 2, size * PT_TO_MM * 0.33)
-    marks = (" *" if o.holiday.evening_before else "") + (f" {PM}" if o.holiday.may_differ else "")
+    evening, differ = o.holiday.evening_before, o.holiday.may_differ
     text_x = 2.6 * r + date_w + 1.5
-    lines = ts.wrap(o.holiday.name + marks, "regular", size, col_w - text_x)
+    lines = ts.wrap(o.holiday.name, "regular", size, col_w - text_x - marks_width(evening, differ, size, ts))
     public = is_public(o, data.groups)
 
     def make(x: float, y: float) -> list[Item]:
@@ -358,28 +361,27 @@ def _entry(o: Occurrence, data: MonthData, t: Template, ts: Typesetter, col_w: f
         cursor = Cursor(ts, x + 2.6 * r, y, date_w)
         items: list[Item] = [marker, *cursor.lines([span], "bold", size, colour, "list-date")]
         cursor = Cursor(ts, x + text_x, y, col_w - text_x)
-        return items + cursor.lines(lines, "regular", size, colour, "list")
+        items += cursor.lines(lines, "regular", size, colour, "list")
+        last = items[-1]
+        assert isinstance(last, Text)
+        return items + marks(evening, differ, last.x + last.width, last.y, size, ts)
 
     return len(lines), make
 
 
 def _footer(t: Template, ts: Typesetter, top: float) -> list[Item]:
     size, c = t.list.size * 0.85, t.colours
-    r = size * PT_TO_MM * 0.3
-    y = top + line_height(size) / 2
+    baseline = top + line_height(size) * 0.75
     x = t.margin.left
-    items: list[Item] = [crescent(x + r, y, r, MARK_COLOUR)]
-    cursor = Cursor(ts, x + 3 * r, top, 200)
-    text = "* beginnt am Vorabend"
-    items += cursor.lines([text], "regular", size, c.muted, "footer")
-    x += 3 * r + ts.width(text, "regular", size) + 5
-    text = f"{PM} Datum kann um einen Tag abweichen"
-    items += Cursor(ts, x, top, 200).lines([text], "regular", size, c.muted, "footer")
-    x += ts.width(text, "regular", size) + 5
-    items.append(Rect(Box(x, y - r, 2 * r, 2 * r), fill=c.accent))
-    items += Cursor(ts, x + 3 * r, top, 200).lines(["gesetzlicher Feiertag in Hessen"], "regular", size,
-                                                    c.muted, "footer")  # fmt: skip
+    items: list[Item] = []
+    for evening, differ, text in ((True, False, "beginnt am Vorabend"), (False, True, "Datum kann um einen Tag abweichen")):
+        items += marks(evening, differ, x - (ts.width(" ", "regular", size) if differ else size * PT_TO_MM * 0.2),
+                       baseline, size, ts)  # fmt: skip
+        x += marks_width(evening, differ, size, ts) + 0.8
+        items += Cursor(ts, x, top, 200).lines([text], "regular", size, c.muted, "footer")
+        x += ts.width(text, "regular", size) + 6
+    r = size * PT_TO_MM * 0.3
+    items.append(Rect(Box(x, baseline - size * PT_TO_MM * 0.36 - r, 2 * r, 2 * r), fill=c.accent))
+    items += Cursor(ts, x + 3 * r, top, 200).lines(["gesetzlicher Feiertag in Hessen"], "regular", size, c.muted,
+                                                    "footer")  # fmt: skip
     return items
-
-
-

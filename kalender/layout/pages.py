@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from kalender.content import MonthContent, Settings
 from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
-from kalender.layout.blocks import Cursor, cover_crop, line_height
+from kalender.layout.blocks import Cursor, cover_crop, line_height, marks, marks_width
 from kalender.layout.flow import Row, flow
-from kalender.layout.items import Box, Circle, Item, Page, Rect
+from kalender.layout.items import Box, Circle, Item, Page, Rect, Text
 from kalender.model import Catalogue, Occurrence
 from kalender.render.text import Typesetter
 from kalender.template import Template
@@ -39,11 +39,11 @@ def layout_cover(e: Edition, t: Template, ts: Typesetter) -> Page:
     items += cursor.lines([str(e.year)], "bold", t.cover.year_size, c.accent, "cover-year", 1.0)
     items += cursor.paragraph("Interkultureller Kalender mit den Festen und Feiertagen der Religionen",
                               "regular", t.cover.title_size * 0.45, c.text, "subtitle")  # fmt: skip
-    footer = line_height(t.list.size * 1.2) * 2 + t.gutter
+    footer = line_height(t.list.size * 1.3) * 2 + t.gutter
     items += _collage(e, t, Box(left, cursor.y + t.gutter, width, t.height - t.margin.bottom - footer - cursor.y - 2 * t.gutter))
     bottom = Cursor(ts, left, t.height - t.margin.bottom - footer + t.gutter, width)
-    items += bottom.lines([e.settings.publisher.name, e.settings.publisher.office], "regular", t.list.size * 1.2,
-                          c.text, "publisher")  # fmt: skip
+    items += bottom.lines([e.settings.publisher.name], "bold", t.list.size * 1.3, c.text, "publisher")
+    items += bottom.lines([e.settings.publisher.office], "regular", t.list.size * 1.3, c.text, "publisher")
     return Page("cover", "Titel", t.width, t.height, t.bleed, tuple(items))
 
 
@@ -66,9 +66,9 @@ def layout_legend(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
     head = Cursor(ts, left, t.binding + t.margin.top, width)
     items = head.lines([f"Feste und Feiertage {e.year}"], "bold", L.title_size, c.text, "legend-title", 1.2)
     intro = ("Farbige Punkte im Kalendarium markieren die Feste der Religionen; ein Balken zeigt, wie lange ein "
-             "Fest dauert. Die Mondsichel (im Verzeichnis *) bedeutet: Das Fest beginnt am Vorabend mit dem "
-             "Sonnenuntergang. ± heißt: Das Datum kann regional oder nach der Mondsichtung um einen Tag "
-             "abweichen. Die Termine sind nach den Regeln der Religionsgemeinschaften berechnet.")  # fmt: skip
+             "Fest dauert. Die Mondsichel bedeutet: Das Fest beginnt am Vorabend mit dem Sonnenuntergang. "
+             "± heißt: Das Datum kann regional oder nach der Mondsichtung um einen Tag abweichen. Die Termine "
+             "sind nach den Regeln der Religionsgemeinschaften berechnet.")  # fmt: skip
     items += head.paragraph(intro, "regular", L.size * 1.15, c.text, "legend-intro", 1.3)
     col_w = (width - (L.columns - 1) * t.gutter) / L.columns
     first = _columns(t, head.y + t.gutter, col_w)
@@ -85,8 +85,7 @@ def _columns(t: Template, top: float, col_w: float) -> list[Box]:
 
 def _legend_rows(e: Edition, t: Template, ts: Typesetter, col_w: float) -> list[Row]:
     rows: list[Row] = []
-    groups = sorted(e.catalogue.groups.values(), key=lambda g: g.public)  # religions first, Hesse last
-    for group in groups:
+    for group in e.catalogue.groups.values():
         holidays = [h for h in e.catalogue.holidays if h.group == group.id and _dates(e, h.id)]
         if not holidays:
             continue
@@ -117,14 +116,15 @@ def _group_rows(group, t: Template, ts: Typesetter, col_w: float) -> list[Row]: 
 
 def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float) -> list[Row]:  # type: ignore[no-untyped-def]
     L, c = t.legend, t.colours
-    marks = (" *" if holiday.evening_before else "") + (" ±" if holiday.may_differ else "")
+    evening, differ = holiday.evening_before, holiday.may_differ
     denomination = DENOMINATIONS.get(holiday.denomination or "", "")
-    title = ts.wrap(holiday.name + marks, "bold", L.size, col_w)
+    title = ts.wrap(holiday.name, "bold", L.size, col_w - marks_width(evening, differ, L.size, ts))
     when = ts.wrap(dates + (f" · {denomination}" if denomination else ""), "regular", L.size, col_w)
     body = ts.wrap(holiday.text, "regular", L.size, col_w)
     step = line_height(L.size)
     rows = [
-        Row(step * len(title), lambda x, y: Cursor(ts, x, y, col_w).lines(title, "bold", L.size, c.text, "legend-name"),
+        Row(step * len(title), lambda x, y: _with_marks(Cursor(ts, x, y, col_w).lines(
+            title, "bold", L.size, c.text, "legend-name"), evening, differ, L.size, ts),
             keep_with_next=True, space_before=step * 0.45),
         Row(step * len(when), lambda x, y: Cursor(ts, x, y, col_w).lines(when, "regular", L.size, c.accent, "legend-date"),
             keep_with_next=True),
@@ -136,50 +136,94 @@ def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float
     return rows
 
 
+def _with_marks(items: list[Item], evening: bool, differ: bool, size: float, ts: Typesetter) -> list[Item]:
+    last = items[-1]
+    assert isinstance(last, Text)
+    return items + marks(evening, differ, last.x + last.width, last.y, size, ts)
+
+
 def _dates(e: Edition, holiday_id: str) -> str:
     return " und ".join(long_span(o.start, o.end) for o in e.occurrences if o.id == holiday_id)
 
 
 def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
-    c, L, office = t.colours, t.legend, e.settings.office
+    c, office = t.colours, e.settings.office
+    body, head = t.portrait.body_size * 1.1, t.legend.head_size * 1.5
     left, width = t.margin.left, t.width - t.margin.left - t.margin.right
     cursor = Cursor(ts, left, t.binding + t.margin.top + t.gutter, width)
-    items = cursor.paragraph(office.name, "bold", L.title_size, c.text, "office", 1.2)
-    items += cursor.paragraph(office.address, "bold", L.size * 1.3, c.accent, "office-address")
-    cursor.y += line_height(L.size)
-    items += cursor.paragraph(office.text, "regular", L.size * 1.3, c.text, "office-text", 1.35)
-    cursor.y += line_height(L.size)
-    items += cursor.lines(["Offene Sprechstunden – ohne Termin"], "bold", L.head_size, c.text, "hours-title")
-    items += _hours_table(e, t, ts, cursor)
-    cursor.y += line_height(L.size) * 2
-    items += cursor.lines(["Impressum"], "bold", L.head_size, c.text, "imprint-title")
-    items += cursor.paragraph(e.settings.imprint, "regular", L.size, c.text, "imprint", 1.3)
-    cursor.y += line_height(L.size)
-    items += cursor.lines(["Bildnachweise"], "bold", L.head_size * 0.85, c.text, "credits-title")
-    items += cursor.paragraph(_credits(e), "regular", L.size, c.text, "credits", 1.3)
-    if e.notice:
-        cursor.y += line_height(L.size)
-        items += cursor.paragraph(e.notice, "italic", L.size, c.muted, "notice", 1.3)
+    items = cursor.paragraph(office.name, "bold", t.legend.title_size * 1.4, c.text, "office", 1.2)
+    items += cursor.paragraph(office.address, "bold", body, c.accent, "office-address")
+    cursor.y += line_height(body, 0.6)
+    items += cursor.paragraph(office.text, "regular", body, c.text, "office-text", 1.35)
+    cursor.y += line_height(body) * 1.5
+    items += cursor.lines(["Offene Sprechstunden – ohne Termin"], "bold", head, c.text, "hours-title")
+    items += _hours_table(e, t, ts, cursor, body)
+    cursor.y += line_height(body) * 2
+    items += cursor.lines(["Die Farben im Kalender"], "bold", head, c.text, "key-title")
+    items += _colour_key(e, t, ts, cursor, body)
+    items += _imprint(e, t, ts, left, width)
     return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items))
 
 
-def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor) -> list[Item]:
-    size, c = t.legend.size * 1.2, t.colours
-    widths = (0.36, 0.38, 0.26)
+def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float) -> list[Item]:
+    """Imprint, credits and notice, set at the foot of the back page."""
+    c, small = t.colours, t.list.size
+    blocks = [("Impressum", "bold", small * 1.3, c.text, "imprint-title"),
+              (e.settings.imprint, "regular", small, c.text, "imprint"),
+              (f"Bildnachweise: {_credits(e)}", "regular", small, c.text, "credits")]  # fmt: skip
+    if e.notice:
+        blocks.append((e.notice, "italic", small, c.muted, "notice"))
+    height = sum(len(ts.wrap(text, style, size, width)) * line_height(size, 1.3) + line_height(small, 0.5)
+                 for text, style, size, _, _ in blocks)  # fmt: skip
+    cursor = Cursor(ts, left, t.height - t.margin.bottom - height, width)
     items: list[Item] = []
+    for text, style, size, colour, role in blocks:
+        items += cursor.paragraph(text, style, size, colour, role, 1.3)
+        cursor.y += line_height(small, 0.5)
+    return items
+
+
+def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: float) -> list[Item]:
+    c = t.colours
+    widths = (0.36, 0.38, 0.26)
+    items: list[Item] = [Rect(Box(cursor.x, cursor.y + 0.5, cursor.width, 0.3), fill=c.text)]
     for consultation in e.settings.office.consultations:
-        times = ", ".join(
-            f"{WEEKDAYS[WEEKDAY_KEYS.index(s.day)]} {s.start:%H.%M}–{s.end:%H.%M} Uhr".replace(".00", "")
-            for s in consultation.times
-        )
+        times = ", ".join(_opening(s) for s in consultation.times)
         cells = ((consultation.partner, "bold"), (consultation.offer, "regular"), (times, "regular"))
-        x, top, height = cursor.x, cursor.y + line_height(size) * 0.3, 0.0
+        x, top, height = cursor.x, cursor.y + line_height(size) * 0.4, 0.0
         for (text, style), share in zip(cells, widths, strict=True):
             column = Cursor(ts, x, top, cursor.width * share - 3)
             items += column.paragraph(text, style, size, c.text, "hours")
             height, x = max(height, column.y - top), x + cursor.width * share
         cursor.y = top + height + line_height(size) * 0.3
         items.append(Rect(Box(cursor.x, cursor.y, cursor.width, 0.2), fill=c.rule))
+    return items
+
+
+def _opening(slot) -> str:  # type: ignore[no-untyped-def]
+    """Dienstag 9–12 Uhr; Mittwoch 14.30–16 Uhr."""
+
+    def clock(moment) -> str:  # type: ignore[no-untyped-def]
+        return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}.{moment.minute:02d}"
+
+    return f"{WEEKDAYS[WEEKDAY_KEYS.index(slot.day)]} {clock(slot.start)}–{clock(slot.end)} Uhr"
+
+
+def _colour_key(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: float) -> list[Item]:
+    """Every group's dot with its name, in three columns."""
+    c, columns = t.colours, 3
+    col_w = cursor.width / columns
+    groups = [g for g in e.catalogue.groups.values()]
+    rows = -(-len(groups) // columns)
+    step, r = line_height(size, 1.5), size * 0.3528 * 0.32
+    items: list[Item] = []
+    for i, group in enumerate(groups):
+        x, y = cursor.x + (i // rows) * col_w, cursor.y + (i % rows) * step
+        centre = y + line_height(size) / 2
+        items.append(Rect(Box(x, centre - r, 2 * r, 2 * r), fill=c.accent) if group.public
+                     else Circle(x + r, centre, r, group.colour))  # fmt: skip
+        items += Cursor(ts, x + 3 * r, y, col_w - 3 * r - 2).lines([group.name], "regular", size, c.text, "key")
+    cursor.y += rows * step
     return items
 
 

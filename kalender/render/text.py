@@ -13,11 +13,23 @@ import pyphen
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kalender.cache import cached
+
 PT_TO_MM = 25.4 / 72
 STYLES = ("regular", "bold", "italic")
 _HYPHEN = "-"
-# German typesetting: no fragment shorter than 3 letters at either end of a hyphenated word.
-_dictionary = pyphen.Pyphen(lang="de_DE", left=3, right=3)
+LANGUAGE = "de_DE"
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    """German patterns; parsing them takes 0.6 s, so the parsed form is cached on disk."""
+    path = pyphen.LANGUAGES[LANGUAGE]
+    if path not in pyphen.hdcache:
+        version = getattr(pyphen, "VERSION", getattr(pyphen, "__version__", "0"))
+        pyphen.hdcache[path] = cached(f"hyph-{LANGUAGE}-{version}.pickle", lambda: pyphen.HyphDict(path))
+    # German typesetting: no fragment shorter than 3 letters at either end of a hyphenated word.
+    return pyphen.Pyphen(lang=LANGUAGE, left=3, right=3)
 
 
 def font_name(font_dir: Path, file: str) -> str:
@@ -90,7 +102,7 @@ def _hyphenations(word: str) -> tuple[tuple[str, str], ...]:
     core = word.strip(".,;:!?“„\"()–")
     if core and core.isalpha():
         offset = word.index(core)
-        for head, _ in _dictionary.iterate(core):
+        for head, _ in _dictionary().iterate(core):
             cut = offset + len(head)
             points.append((word[:cut], word[cut:]))
     return tuple(sorted(points, key=lambda p: -len(p[0])))

@@ -1,0 +1,77 @@
+"""Geometry of every page for both templates, without looking at a PDF: text stays in the
+safe zone and out of the wire-o binding, text lines do not overlap, photos fill the bleed."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from kalender.build import build_calendar
+from kalender.layout.items import Box, Page, Picture, Text
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module", params=["a3", "a4"])
+def built(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+    output = tmp_path_factory.mktemp(request.param) / "k.pdf"
+    return build_calendar(2018, DATA, output, request.param)
+
+
+def _safe(page: Page, safe: float, binding: float) -> Box:
+    top = max(safe, binding)
+    return Box(safe, top, page.width - 2 * safe, page.height - top - safe)
+
+
+def test_text_inside_the_safe_zone(built) -> None:  # type: ignore[no-untyped-def]
+    t = built.template
+    for page in built.pages:
+        zone = _safe(page, t.safe, t.binding)
+        for text in page.texts():
+            assert text.box.inside(zone), (page.label, text.text, text.box)
+
+
+def test_text_lines_do_not_overlap(built) -> None:  # type: ignore[no-untyped-def]
+    for page in built.pages:
+        texts = [t for t in page.texts() if t.text.strip()]
+        for a, b in combinations(texts, 2):
+            assert not _shrunk(a).overlaps(_shrunk(b)), (page.label, a.text, b.text)
+
+
+def _shrunk(text: Text) -> Box:
+    box = text.box  # ignore hairline touching of neighbouring boxes
+    return Box(box.x + 0.05, box.y + 0.05, max(0.0, box.w - 0.1), max(0.0, box.h - 0.1))
+
+
+def test_photos_reach_into_the_bleed(built) -> None:  # type: ignore[no-untyped-def]
+    for page in built.pages:
+        if page.kind != "month":
+            continue
+        picture = next(i for i in page.items if isinstance(i, Picture))
+        assert picture.frame.x == pytest.approx(-page.bleed) and picture.frame.y == pytest.approx(-page.bleed)
+        assert picture.placed.inside(picture.placed) and picture.frame.inside(picture.placed)
+
+
+def test_photos_are_not_distorted(built) -> None:  # type: ignore[no-untyped-def]
+    for page in built.pages:
+        for picture in (i for i in page.items if isinstance(i, Picture)):
+            w, h = picture.pixels
+            assert picture.placed.w / picture.placed.h == pytest.approx(w / h, rel=1e-6)
+
+
+def test_focus_point_is_visible(built) -> None:  # type: ignore[no-untyped-def]
+    from kalender.content import load_months, load_settings
+
+    months = {m.month: m for m in load_months(DATA, 2018, "portraits", load_settings(DATA).towns)[0]}
+    for page, month in zip(built.pages[1:13], range(1, 13), strict=True):
+        picture = next(i for i in page.items if isinstance(i, Picture))
+        fx, fy = months[month].focus
+        point = Box(picture.placed.x + fx * picture.placed.w, picture.placed.y + fy * picture.placed.h, 0, 0)
+        assert point.inside(picture.frame), page.label
+
+
+def test_templates_differ_only_in_data() -> None:
+    """The A4 template is a YAML file; the same code lays it out (see the fixture's two runs)."""
+    assert {p.stem for p in Path("templates").glob("*.yaml")} >= {"a3", "a4"}
+    assert DATA.exists()
