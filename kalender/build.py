@@ -54,14 +54,20 @@ def layout_edition(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
     pages = [layout_cover(e, t, ts)]
     for content in e.months:
         touching = tuple(o for o in e.occurrences if _touches(o, e.year, content.month))
-        data = MonthData(e.year, content.month, content, touching, e.catalogue.groups, e.motto, e.pixels[content.month])
+        data = MonthData(
+            e.year, content.month, content, touching, e.catalogue.groups, e.motto, e.pixels[content.month]
+        )
         pages.append(layout_month(data, t, ts))
     return [*pages, *layout_legend(e, t, ts), layout_back(e, t, ts)]
 
 
 def _touches(occurrence, year: int, month: int) -> bool:  # type: ignore[no-untyped-def]
     first = (year, month)
-    return (occurrence.start.year, occurrence.start.month) <= first <= (occurrence.end.year, occurrence.end.month)
+    return (
+        (occurrence.start.year, occurrence.start.month)
+        <= first
+        <= (occurrence.end.year, occurrence.end.month)
+    )
 
 
 def _photo_sizes(months: list[MonthContent]) -> dict[int, tuple[int, int]]:
@@ -73,8 +79,11 @@ def _photo_sizes(months: list[MonthContent]) -> dict[int, tuple[int, int]]:
             with Image.open(content.photo_path) as image:
                 sizes[content.month] = image.size
         except (OSError, UnidentifiedImageError):
-            problems.append(content.at("photo").problem(
-                f"Bilddatei '{content.photo}' kann nicht gelesen werden; bitte als JPEG oder PNG neu speichern"))
+            problems.append(
+                content.at("photo").problem(
+                    f"Bilddatei '{content.photo}' kann nicht gelesen werden; bitte als JPEG oder PNG neu speichern"
+                )
+            )
     if problems:
         raise DataError(problems)
     return sizes
@@ -90,8 +99,10 @@ def _check_glyphs(pages: list[Page], ts: Typesetter) -> None:
                     missing[item.text] = gaps
     if missing:
         text, gaps = next(iter(missing.items()))
-        raise LayoutError(f"die Schrift hat keine Zeichen für {' '.join(repr(g) for g in gaps)} (in „{text}“); "
-                          "bitte das Zeichen ersetzen oder eine Schrift wählen, die es enthält")
+        raise LayoutError(
+            f"die Schrift hat keine Zeichen für {' '.join(repr(g) for g in gaps)} (in „{text}“); "
+            "bitte das Zeichen ersetzen oder eine Schrift wählen, die es enthält"
+        )
 
 
 def write_pdf(pages: list[Page], output: Path, ts: Typesetter, info: dict[str, str]) -> None:
@@ -103,7 +114,9 @@ def write_pdf(pages: list[Page], output: Path, ts: Typesetter, info: dict[str, s
         handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as exc:
-        raise RenderError(f"{output}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen") from None
+        raise RenderError(
+            f"{output}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen"
+        ) from None
     try:
         draw_document(pages, Path(temporary), ts, info)
         os.replace(temporary, output)

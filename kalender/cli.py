@@ -90,9 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Baut den Kalender eines Jahres aus data/ und einer Vorlage aus templates/.",
     )  # fmt: skip
     build.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2018")
-    build.add_argument("-o", "--output", type=Path, metavar="DATEI", help="PDF-Datei (Standard: build/kalender-JAHR.pdf)")
-    build.add_argument("--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)")
-    build.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)")
+    build.add_argument(
+        "-o", "--output", type=Path, metavar="DATEI", help="PDF-Datei (Standard: build/kalender-JAHR.pdf)"
+    )
+    build.add_argument(
+        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
+    )
+    build.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
     build.set_defaults(run=_run_build)
     return parser
 
@@ -192,7 +198,9 @@ def write_atomically(path: Path, text: str) -> None:
             Path(temporary).unlink(missing_ok=True)
         code = exc.errno or 0
         reason = _OS_REASONS.get(code, f"Systemfehler {errno.errorcode.get(code, code)}")
-        raise KalenderError(f"{path}: kann nicht schreiben ({reason}); bitte Pfad und Rechte prüfen") from None
+        raise KalenderError(
+            f"{path}: kann nicht schreiben ({reason}); bitte Pfad und Rechte prüfen"
+        ) from None
 
 
 _OS_REASONS = {

@@ -9,7 +9,17 @@ from typing import Any
 
 from kalender.errors import DataError, Problem, display_path
 from kalender.schema import (
-    Collector, Invalid, _did_you_mean, boolean, choice, integer, items_of, iso_date, param, read_fields, string,
+    Collector,
+    Invalid,
+    _did_you_mean,
+    boolean,
+    choice,
+    integer,
+    iso_date,
+    items_of,
+    param,
+    read_fields,
+    string,
 )  # fmt: skip
 from kalender.source import Where, YMap, load_yaml
 
@@ -25,7 +35,9 @@ def clock(value: Any) -> datetime.time:
         hour, minute = str(value).split(":")
         return datetime.time(int(hour), int(minute))
     except ValueError:
-        raise Invalid(f"'{value}' ist keine Uhrzeit; bitte als \"HH:MM\" in Anführungszeichen, z. B. \"09:30\"") from None
+        raise Invalid(
+            f'\'{value}\' ist keine Uhrzeit; bitte als "HH:MM" in Anführungszeichen, z. B. "09:30"'
+        ) from None
 
 
 def focus_point(value: Any) -> tuple[float, float]:
@@ -49,8 +61,8 @@ class Publisher:
 @dataclass(frozen=True, kw_only=True)
 class OpeningTime:
     day: str = param(choice(*WEEKDAYS), "Wochentag mon … sun")
-    start: datetime.time = param(clock, "Beginn \"HH:MM\"")
-    end: datetime.time = param(clock, "Ende \"HH:MM\"")
+    start: datetime.time = param(clock, 'Beginn "HH:MM"')
+    end: datetime.time = param(clock, 'Ende "HH:MM"')
 
     @property
     def hours(self) -> float:
@@ -96,7 +108,9 @@ class MonthContent:
 
     month: int = param(integer(1, 12), "Monat 1–12")
     photo: str = param(string, "Bilddatei im selben Ordner")
-    focus: tuple[float, float] = param(focus_point, "Bildpunkt [x, y], der sichtbar bleibt", default=(0.5, 0.4))
+    focus: tuple[float, float] = param(
+        focus_point, "Bildpunkt [x, y], der sichtbar bleibt", default=(0.5, 0.4)
+    )
     town: str | None = param(string, "einer der zwölf Orte", default=None)
     # portraits
     name: str | None = param(string, "Name, wie gedruckt", default=None)
@@ -142,20 +156,31 @@ def load_settings(data_dir: Path) -> Settings:
         raise DataError([Problem(name, 1, 1, "erwartet publisher:, integration_office:, imprint:, towns:")])
     for key in document:
         if key not in _SETTINGS_KEYS:
-            problems.add(document.key_where[key], f"unbekannter Abschnitt '{key}'"
-                         f"{_did_you_mean(key, _SETTINGS_KEYS)}; erlaubt: {', '.join(_SETTINGS_KEYS)}")
+            problems.add(
+                document.key_where[key],
+                f"unbekannter Abschnitt '{key}'"
+                f"{_did_you_mean(key, _SETTINGS_KEYS)}; erlaubt: {', '.join(_SETTINGS_KEYS)}",
+            )
     publisher = read_fields(document.get("publisher"), Publisher, problems, "publisher")
     office = _read_office(document.get("integration_office"), document.at("integration_office"), problems)
     towns = [str(t) for t, _ in items_of(document.get("towns"), problems, document.at("towns"), "towns")]
-    groups = [str(g) for g, _ in items_of(document.get("groups", []), problems, document.at("groups"), "groups")]
+    groups = [
+        str(g) for g, _ in items_of(document.get("groups", []), problems, document.at("groups"), "groups")
+    ]
     imprint = document.get("imprint")
     if not isinstance(imprint, str):
         problems.add(document.at("imprint"), "imprint: erwartet den Text des Impressums")
     if problems.errors or publisher is None or office is None:
         raise DataError(problems.problems)
-    return Settings(publisher=Publisher(**publisher), office=office, imprint=" ".join(str(imprint).split()),
-                    towns=tuple(towns), groups=tuple(groups), path=name,
-                    where={key: document.at(key) for key in document})
+    return Settings(
+        publisher=Publisher(**publisher),
+        office=office,
+        imprint=" ".join(str(imprint).split()),
+        towns=tuple(towns),
+        groups=tuple(groups),
+        path=name,
+        where={key: document.at(key) for key in document},
+    )
 
 
 def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:
@@ -165,7 +190,9 @@ def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:
             problems.add(where, "Abschnitt 'integration_office:' fehlt")
         return None
     consultations = []
-    for item, item_where in items_of(node.get("consultations"), problems, node.at("consultations"), "consultations"):
+    for item, _ in items_of(
+        node.get("consultations"), problems, node.at("consultations"), "consultations"
+    ):
         fields = read_fields(item, Consultation, problems, "Sprechstunde", skip=frozenset({"times"}))
         if fields is None:
             continue
@@ -176,20 +203,33 @@ def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:
                 times.append(OpeningTime(**slot_values))
         consultation = Consultation(**fields, times=tuple(times))
         if sum(t.hours for t in consultation.times) < 2:
-            problems.warn(item.where, f"'{consultation.partner}' bietet weniger als zwei Stunden offene "
-                          "Sprechstunde pro Woche an")
+            problems.warn(
+                item.where,
+                f"'{consultation.partner}' bietet weniger als zwei Stunden offene Sprechstunde pro Woche an",
+            )
         consultations.append(consultation)
     return Office(**values, consultations=tuple(consultations))
 
 
-def load_months(data_dir: Path, year: int, kind: str, towns: tuple[str, ...]) -> tuple[list[MonthContent], list[Problem]]:
+def load_months(
+    data_dir: Path, year: int, kind: str, towns: tuple[str, ...]
+) -> tuple[list[MonthContent], list[Problem]]:
     """The twelve month contents of `year`, checked; returns them with warnings, or raises DataError."""
     folder = data_dir / kind / str(year)
     problems = Collector()
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        raise DataError([Problem(display_path(folder), 0, 0, f"keine Monatsdateien (*.yaml) gefunden; "
-                                 f"für content: {kind} braucht jeder Monat eine Datei, z. B. 01-januar.yaml")])
+        raise DataError(
+            [
+                Problem(
+                    display_path(folder),
+                    0,
+                    0,
+                    f"keine Monatsdateien (*.yaml) gefunden; "
+                    f"für content: {kind} braucht jeder Monat eine Datei, z. B. 01-januar.yaml",
+                )
+            ]
+        )
     months: list[MonthContent] = []
     for path in paths:
         try:
@@ -206,7 +246,9 @@ def load_months(data_dir: Path, year: int, kind: str, towns: tuple[str, ...]) ->
     return sorted(months, key=lambda m: m.month), [p for p in problems.problems if p.severity != "Fehler"]
 
 
-def _read_month(document: Any, path: Path, kind: str, towns: tuple[str, ...], problems: Collector) -> MonthContent | None:
+def _read_month(
+    document: Any, path: Path, kind: str, towns: tuple[str, ...], problems: Collector
+) -> MonthContent | None:
     name = display_path(path)
     if not isinstance(document, YMap):
         problems.add(Where(name, 1, 1), "erwartet Angaben wie month:, photo:, …")
@@ -219,43 +261,65 @@ def _read_month(document: Any, path: Path, kind: str, towns: tuple[str, ...], pr
     if values is None:
         return None
     where = {key: document.at(key) for key in document} | {"_": document.where}
-    content = MonthContent(**values, consent=consent, kind=kind, file=name, photo_path=path.parent / values["photo"],
-                           where=where)
+    content = MonthContent(
+        **values, consent=consent, kind=kind, file=name, photo_path=path.parent / values["photo"], where=where
+    )
     for key in _REQUIRED[kind]:
         if getattr(content, key) is None:
             problems.add(document.where, f"Pflichtangabe '{key}' fehlt")
     if consent is None or not consent.given:
-        problems.add(document.at("consent"), f"'{content.label}': kein Einverständnis zur Veröffentlichung "
-                     "(consent: given: true mit Datum); ohne Einverständnis darf nichts gedruckt werden")
+        problems.add(
+            document.at("consent"),
+            f"'{content.label}': kein Einverständnis zur Veröffentlichung "
+            "(consent: given: true mit Datum); ohne Einverständnis darf nichts gedruckt werden",
+        )
     if content.town is not None and content.town not in towns:
-        problems.add(document.at("town"), f"Ort '{content.town}' gehört nicht zu den zwölf Orten"
-                     f"{_did_you_mean(content.town, towns)}; erlaubt: {', '.join(towns)}")
+        problems.add(
+            document.at("town"),
+            f"Ort '{content.town}' gehört nicht zu den zwölf Orten"
+            f"{_did_you_mean(content.town, towns)}; erlaubt: {', '.join(towns)}",
+        )
     if not content.photo_path.is_file():
-        problems.add(document.at("photo"), f"Bilddatei '{content.photo}' nicht gefunden in {display_path(path.parent)}")
+        problems.add(
+            document.at("photo"), f"Bilddatei '{content.photo}' nicht gefunden in {display_path(path.parent)}"
+        )
     return content
 
 
-def _check_year(months: list[MonthContent], kind: str, towns: tuple[str, ...], folder: Path, problems: Collector) -> None:
+def _check_year(
+    months: list[MonthContent], kind: str, towns: tuple[str, ...], folder: Path, problems: Collector
+) -> None:
     by_month: dict[int, MonthContent] = {}
     for content in months:
         if content.month in by_month:
-            problems.add(content.at("month"), f"Monat {content.month} ist doppelt belegt (auch in "
-                         f"{by_month[content.month].file}); jeder Monat genau einmal")
+            problems.add(
+                content.at("month"),
+                f"Monat {content.month} ist doppelt belegt (auch in "
+                f"{by_month[content.month].file}); jeder Monat genau einmal",
+            )
         by_month.setdefault(content.month, content)
     for month in range(1, 13):
         if month not in by_month:
-            problems.add(Where(display_path(folder), 0, 0), f"für Monat {month} fehlt der Inhalt; bitte "
-                         f"{month:02d}-{MONTH_FILES[month - 1]}.yaml anlegen")
+            problems.add(
+                Where(display_path(folder), 0, 0),
+                f"für Monat {month} fehlt der Inhalt; bitte "
+                f"{month:02d}-{MONTH_FILES[month - 1]}.yaml anlegen",
+            )
     if kind != "portraits":
         return
     seen: dict[str, MonthContent] = {}
     for content in months:
         if content.town in seen and content.town is not None:
-            problems.add(content.at("town"), f"'{content.town}' kommt schon im Monat {seen[content.town].month} vor; "
-                         "jeder der zwölf Orte genau einmal")
+            problems.add(
+                content.at("town"),
+                f"'{content.town}' kommt schon im Monat {seen[content.town].month} vor; "
+                "jeder der zwölf Orte genau einmal",
+            )
         seen.setdefault(content.town or "", content)
     women = sum(1 for m in months if m.gender == "female")
     men = sum(1 for m in months if m.gender == "male")
     if len(months) == 12 and (women != 6 or men != 6):
-        problems.warn(Where(display_path(folder), 0, 0), f"{women} Frauen und {men} Männer porträtiert; "
-                      "vorgesehen sind sechs Frauen und sechs Männer")
+        problems.warn(
+            Where(display_path(folder), 0, 0),
+            f"{women} Frauen und {men} Männer porträtiert; vorgesehen sind sechs Frauen und sechs Männer",
+        )

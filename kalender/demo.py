@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import random
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,7 +103,9 @@ def save_jpeg(image: Image.Image, path: Path | str, dpi: int = 300, quality: int
     image.convert("RGB").save(path, "JPEG", quality=quality, dpi=(dpi, dpi), icc_profile=icc, optimize=True)
 
 
-def ellipse_points(cx: float, cy: float, rx: float, ry: float, angle: float = 0.0, n: int = 120) -> list[Point]:
+def ellipse_points(
+    cx: float, cy: float, rx: float, ry: float, angle: float = 0.0, n: int = 120
+) -> list[Point]:
     """Polygon of an ellipse rotated by `angle` degrees (ImageDraw cannot rotate ellipses)."""
     c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     points = []
@@ -115,7 +116,9 @@ def ellipse_points(cx: float, cy: float, rx: float, ry: float, angle: float = 0.
     return points
 
 
-def shape_mask(size: tuple[int, int], keep: Sequence[Sequence[Point]], cut: Sequence[Sequence[Point]] = ()) -> Image.Image:
+def shape_mask(
+    size: tuple[int, int], keep: Sequence[Sequence[Point]], cut: Sequence[Sequence[Point]] = ()
+) -> Image.Image:
     """A hard mask: the polygons in `keep` minus those in `cut`."""
     mask = Image.new("L", size, 0)
     draw = ImageDraw.Draw(mask)
@@ -210,14 +213,18 @@ def paint_backdrop(rng: random.Random, fig: Figure, colour: Colour) -> Image.Ima
     return mottle(img, rng, w // 10, 7)
 
 
-def paint_body(img: Image.Image, fig: Figure, rng: random.Random, *, skin: Colour, clothing: Colour) -> Image.Image:
+def paint_body(
+    img: Image.Image, fig: Figure, rng: random.Random, *, skin: Colour, clothing: Colour
+) -> Image.Image:
     """Neck, shoulders and a collar (shirt, sweater over shirt, or round blouse collar)."""
     draw = ImageDraw.Draw(img)
     cx, u, y, h = fig.cx, fig.u, fig.shoulder, fig.size[1]
     neck = (cx - 0.42 * fig.a, fig.cy + 0.2 * fig.b, cx + 0.42 * fig.a, y + 0.1 * u)
     draw.rounded_rectangle(neck, radius=0.2 * fig.a, fill=shade(skin, 0.84))
     half = 0.56 * u  # wider than the frame: the shoulders are cropped like a photo
-    outline = [(cx + x, y + 0.27 * u * (abs(x) / half) ** 1.8) for x in (half * (i / 40 - 1) for i in range(81))]
+    outline = [
+        (cx + x, y + 0.27 * u * (abs(x) / half) ** 1.8) for x in (half * (i / 40 - 1) for i in range(81))
+    ]
     draw.polygon([(cx - half, h), *outline, (cx + half, h)], fill=clothing)
     COLLARS[rng.randrange(len(COLLARS))](draw, fig, skin, clothing)
     # light from the upper left: the right side of the body lies in shade
@@ -228,21 +235,31 @@ def paint_body(img: Image.Image, fig: Figure, rng: random.Random, *, skin: Colou
 
 def _v_neck(fig: Figure, depth: float, width: float) -> list[Point]:
     cx, y = fig.cx, fig.shoulder
-    return [(cx - width * fig.u, y - 0.02 * fig.u), (cx + width * fig.u, y - 0.02 * fig.u), (cx, y + depth * fig.u)]
+    return [
+        (cx - width * fig.u, y - 0.02 * fig.u),
+        (cx + width * fig.u, y - 0.02 * fig.u),
+        (cx, y + depth * fig.u),
+    ]
 
 
 def _flaps(fig: Figure, top: float, tip: float) -> list[list[Point]]:
     """The two points of a shirt collar, left and right."""
     cx, u, y = fig.cx, fig.u, fig.shoulder
-    left = [(cx - 0.068 * u, y - 0.05 * u), (cx - 0.005 * u, y + top * u), (cx - tip * u, y + 0.1 * u),
-            (cx - 0.12 * u, y - 0.01 * u)]
+    left = [
+        (cx - 0.068 * u, y - 0.05 * u),
+        (cx - 0.005 * u, y + top * u),
+        (cx - tip * u, y + 0.1 * u),
+        (cx - 0.12 * u, y - 0.01 * u),
+    ]
     return [left, [(2 * cx - x, yy) for x, yy in left]]
 
 
 def collar_shirt(draw: ImageDraw.ImageDraw, fig: Figure, skin: Colour, clothing: Colour) -> None:
     draw.polygon(_v_neck(fig, 0.17, 0.095), fill=shade(skin, 0.84))
     for flap in _flaps(fig, 0.16, 0.13):
-        draw.polygon(flap, fill=shade(clothing, 1.12), outline=shade(clothing, 0.8), width=round(0.004 * fig.u))
+        draw.polygon(
+            flap, fill=shade(clothing, 1.12), outline=shade(clothing, 0.8), width=round(0.004 * fig.u)
+        )
 
 
 def collar_sweater(draw: ImageDraw.ImageDraw, fig: Figure, skin: Colour, clothing: Colour) -> None:
@@ -259,8 +276,12 @@ def collar_round(draw: ImageDraw.ImageDraw, fig: Figure, skin: Colour, clothing:
     draw.ellipse((cx - 0.11 * u, y - 0.07 * u, cx + 0.11 * u, y + 0.06 * u), fill=shade(skin, 0.84))
     trim = shade(clothing, 1.35)
     for s in (-1, 1):
-        draw.ellipse((cx + s * 0.085 * u - 0.085 * u, y - 0.02 * u, cx + s * 0.085 * u + 0.085 * u, y + 0.1 * u),
-                     fill=trim, outline=shade(clothing, 0.85), width=round(0.004 * u))
+        draw.ellipse(
+            (cx + s * 0.085 * u - 0.085 * u, y - 0.02 * u, cx + s * 0.085 * u + 0.085 * u, y + 0.1 * u),
+            fill=trim,
+            outline=shade(clothing, 0.85),
+            width=round(0.004 * u),
+        )
     draw.ellipse((cx - 0.1 * u, y - 0.08 * u, cx + 0.1 * u, y + 0.035 * u), fill=shade(skin, 0.84))
 
 
@@ -275,7 +296,9 @@ def paint_head(img: Image.Image, fig: Figure, skin: Colour, *, ears: bool) -> Im
             draw.polygon(fig.ellipse(s * 0.97, 0.12, 0.15, 0.17), fill=shade(skin, 0.9))
     face = egg(fig.cx, fig.cy, fig.a, fig.b)
     draw.polygon(face, fill=skin)
-    side = soft_mask(fig.size, [], 0.35 * fig.a, [egg(fig.cx + 0.75 * fig.a, fig.cy + 0.15 * fig.b, fig.a, fig.b)])
+    side = soft_mask(
+        fig.size, [], 0.35 * fig.a, [egg(fig.cx + 0.75 * fig.a, fig.cy + 0.15 * fig.b, fig.a, fig.b)]
+    )
     shadow = ImageChops.multiply(side, shape_mask(fig.size, [face]))
     return tint(img, shadow, shade(skin, 0.8), 0.45)
 
@@ -293,7 +316,9 @@ def _cap(
     return keep, window
 
 
-def paint_hair(img: Image.Image, fig: Figure, rng: random.Random, style: HairStyle, colour: Colour) -> Image.Image:
+def paint_hair(
+    img: Image.Image, fig: Figure, rng: random.Random, style: HairStyle, colour: Colour
+) -> Image.Image:
     """The hair in front of the face; long hair also gets strands over the shoulders."""
     tilt = rng.choice((-1.0, 1.0))
     draw = ImageDraw.Draw(img)
@@ -313,7 +338,9 @@ def paint_hair(img: Image.Image, fig: Figure, rng: random.Random, style: HairSty
     if style == "long":
         paint_long_hair(img, fig, colour, front=True)
     sheen = shape_mask(fig.size, [fig.ellipse(-0.35, -0.78, 0.32, 0.1, angle=-20)])
-    return tint(img, ImageChops.multiply(sheen, shape_mask(fig.size, [keep], [window])), shade(colour, 1.3), 0.3)
+    return tint(
+        img, ImageChops.multiply(sheen, shape_mask(fig.size, [keep], [window])), shade(colour, 1.3), 0.3
+    )
 
 
 def paint_curls(draw: ImageDraw.ImageDraw, fig: Figure, rng: random.Random, colour: Colour) -> None:
@@ -333,13 +360,27 @@ def paint_long_hair(img: Image.Image, fig: Figure, colour: Colour, *, front: boo
     cx, a, bottom = fig.cx, fig.a, fig.shoulder + 0.12 * fig.u
     if not front:
         draw.polygon(fig.ellipse(0, -0.25, 1.25, 0.95), fill=shade(colour, 0.78))
-        draw.polygon([(cx - 1.25 * a, fig.cy - 0.2 * fig.b), (cx + 1.25 * a, fig.cy - 0.2 * fig.b),
-                      (cx + 1.5 * a, bottom), (cx - 1.5 * a, bottom)], fill=shade(colour, 0.78))
+        draw.polygon(
+            [
+                (cx - 1.25 * a, fig.cy - 0.2 * fig.b),
+                (cx + 1.25 * a, fig.cy - 0.2 * fig.b),
+                (cx + 1.5 * a, bottom),
+                (cx - 1.5 * a, bottom),
+            ],
+            fill=shade(colour, 0.78),
+        )
         return
     for s in (-1, 1):
-        draw.polygon([(cx + s * 0.86 * a, fig.cy - 0.5 * fig.b), (cx + s * 1.12 * a, fig.cy - 0.3 * fig.b),
-                      (cx + s * 1.5 * a, bottom), (cx + s * 1.05 * a, bottom + 0.02 * fig.u),
-                      (cx + s * 0.98 * a, fig.cy + 0.4 * fig.b)], fill=colour)
+        draw.polygon(
+            [
+                (cx + s * 0.86 * a, fig.cy - 0.5 * fig.b),
+                (cx + s * 1.12 * a, fig.cy - 0.3 * fig.b),
+                (cx + s * 1.5 * a, bottom),
+                (cx + s * 1.05 * a, bottom + 0.02 * fig.u),
+                (cx + s * 0.98 * a, fig.cy + 0.4 * fig.b),
+            ],
+            fill=colour,
+        )
 
 
 def paint_scarf(img: Image.Image, fig: Figure, colour: Colour) -> None:
@@ -347,11 +388,23 @@ def paint_scarf(img: Image.Image, fig: Figure, colour: Colour) -> None:
     draw = ImageDraw.Draw(img)
     cx, u, y = fig.cx, fig.u, fig.shoulder
     draw.polygon(fig.ellipse(0, -0.05, 1.3, 1.22), fill=colour)
-    draw.polygon([(cx - 1.3 * fig.a, fig.cy), (cx + 1.3 * fig.a, fig.cy), (cx + 0.27 * u, y + 0.06 * u),
-                  (cx - 0.27 * u, y + 0.06 * u)], fill=colour)
+    draw.polygon(
+        [
+            (cx - 1.3 * fig.a, fig.cy),
+            (cx + 1.3 * fig.a, fig.cy),
+            (cx + 0.27 * u, y + 0.06 * u),
+            (cx - 0.27 * u, y + 0.06 * u),
+        ],
+        fill=colour,
+    )
     draw.ellipse((cx - 0.27 * u, y - 0.08 * u, cx + 0.27 * u, y + 0.2 * u), fill=colour)
-    draw.arc((cx - 0.2 * u, y - 0.12 * u, cx + 0.2 * u, y + 0.12 * u), 30, 150, fill=shade(colour, 0.82),
-             width=round(0.05 * fig.a))
+    draw.arc(
+        (cx - 0.2 * u, y - 0.12 * u, cx + 0.2 * u, y + 0.12 * u),
+        30,
+        150,
+        fill=shade(colour, 0.82),
+        width=round(0.05 * fig.a),
+    )
     draw.arc(fig.box(-1.05, 0.55, 1.05, 1.25), 20, 160, fill=shade(colour, 0.8), width=round(0.05 * fig.a))
 
 
@@ -392,10 +445,24 @@ def paint_glasses(draw: ImageDraw.ImageDraw, fig: Figure) -> None:
     a, frame, w = fig.a, (50, 45, 48), round(0.035 * fig.a)
     for s in (-1, 1):
         x = fig.cx + s * 0.4 * a
-        draw.rounded_rectangle((x - 0.25 * a, fig.cy - 0.17 * a, x + 0.25 * a, fig.cy + 0.19 * a),
-                               radius=0.1 * a, outline=frame, width=w)
-        draw.line([(x + s * 0.25 * a, fig.cy - 0.05 * a), (x + s * 0.58 * a, fig.cy - 0.08 * a)], fill=frame, width=w)
-    draw.arc((fig.cx - 0.15 * a, fig.cy - 0.1 * a, fig.cx + 0.15 * a, fig.cy + 0.1 * a), 200, 340, fill=frame, width=w)
+        draw.rounded_rectangle(
+            (x - 0.25 * a, fig.cy - 0.17 * a, x + 0.25 * a, fig.cy + 0.19 * a),
+            radius=0.1 * a,
+            outline=frame,
+            width=w,
+        )
+        draw.line(
+            [(x + s * 0.25 * a, fig.cy - 0.05 * a), (x + s * 0.58 * a, fig.cy - 0.08 * a)],
+            fill=frame,
+            width=w,
+        )
+    draw.arc(
+        (fig.cx - 0.15 * a, fig.cy - 0.1 * a, fig.cx + 0.15 * a, fig.cy + 0.1 * a),
+        200,
+        340,
+        fill=frame,
+        width=w,
+    )
 
 
 # --- landscapes (photo-contest variant) ------------------------------------------------------
@@ -417,19 +484,60 @@ class Palette:
 
 
 PALETTES = {
-    "spring": Palette(((104, 160, 214), (226, 236, 240)), (112, 142, 150), (126, 172, 86),
-                      ((96, 150, 78), (120, 168, 84)), (252, 240, 244), (255, 248, 220), (240, 206, 44)),
-    "summer": Palette(((70, 132, 204), (214, 230, 240)), (96, 128, 140), (118, 156, 66),
-                      ((62, 112, 56), (80, 130, 60), (98, 140, 62)), (236, 196, 60), (255, 244, 200), (226, 188, 96)),
-    "autumn": Palette(((118, 150, 196), (240, 222, 192)), (130, 122, 136), (158, 148, 84),
-                      ((206, 120, 46), (178, 76, 42), (222, 170, 60), (120, 110, 50)), (210, 90, 40),
-                      (255, 226, 170), (150, 118, 80)),
-    "winter": Palette(((146, 170, 202), (230, 234, 240)), (140, 154, 176), (234, 238, 244), (),
-                      (255, 214, 120), (255, 246, 230), (234, 238, 244)),
-    "evening": Palette(((64, 86, 150), (250, 190, 132)), (112, 96, 128), (96, 112, 62),
-                       ((58, 84, 54), (80, 96, 54)), (255, 206, 110), (255, 226, 150), (204, 164, 86)),
-    "winter_evening": Palette(((40, 56, 104), (214, 160, 150)), (92, 92, 128), (206, 212, 230), (),
-                              (255, 204, 100), (255, 220, 180), (206, 212, 230)),
+    "spring": Palette(
+        ((104, 160, 214), (226, 236, 240)),
+        (112, 142, 150),
+        (126, 172, 86),
+        ((96, 150, 78), (120, 168, 84)),
+        (252, 240, 244),
+        (255, 248, 220),
+        (240, 206, 44),
+    ),
+    "summer": Palette(
+        ((70, 132, 204), (214, 230, 240)),
+        (96, 128, 140),
+        (118, 156, 66),
+        ((62, 112, 56), (80, 130, 60), (98, 140, 62)),
+        (236, 196, 60),
+        (255, 244, 200),
+        (226, 188, 96),
+    ),
+    "autumn": Palette(
+        ((118, 150, 196), (240, 222, 192)),
+        (130, 122, 136),
+        (158, 148, 84),
+        ((206, 120, 46), (178, 76, 42), (222, 170, 60), (120, 110, 50)),
+        (210, 90, 40),
+        (255, 226, 170),
+        (150, 118, 80),
+    ),
+    "winter": Palette(
+        ((146, 170, 202), (230, 234, 240)),
+        (140, 154, 176),
+        (234, 238, 244),
+        (),
+        (255, 214, 120),
+        (255, 246, 230),
+        (234, 238, 244),
+    ),
+    "evening": Palette(
+        ((64, 86, 150), (250, 190, 132)),
+        (112, 96, 128),
+        (96, 112, 62),
+        ((58, 84, 54), (80, 96, 54)),
+        (255, 206, 110),
+        (255, 226, 150),
+        (204, 164, 86),
+    ),
+    "winter_evening": Palette(
+        ((40, 56, 104), (214, 160, 150)),
+        (92, 92, 128),
+        (206, 212, 230),
+        (),
+        (255, 204, 100),
+        (255, 220, 180),
+        (206, 212, 230),
+    ),
 }
 
 
@@ -453,7 +561,9 @@ class Scene:
         return mix(colour, self.pal.sky[1], t)
 
 
-def paint_landscape(seed: int, width: int, height: int, motif: Motif, *, palette: str = "summer") -> Image.Image:
+def paint_landscape(
+    seed: int, width: int, height: int, motif: Motif, *, palette: str = "summer"
+) -> Image.Image:
     """A stylised Main-Taunus scene: sky, hazy hills and the `motif` in the foreground.
 
     `palette` is one of PALETTES (season or time of day).
@@ -488,11 +598,19 @@ def paint_sky(rng: random.Random, size: tuple[int, int], pal: Palette) -> Image.
 def ridge(scene: Scene, base: float, amp: float, colour: Colour, freq: float = 1.0) -> list[Point]:
     """Fill a hill layer whose crest waves around `base` (fractions of the height); returns the crest."""
     w, h = scene.size
-    waves = [(scene.rng.uniform(0, 2 * math.pi), k * freq, scene.rng.uniform(0.4, 1.0) / k) for k in (1, 2, 3.5, 7)]
+    waves = [
+        (scene.rng.uniform(0, 2 * math.pi), k * freq, scene.rng.uniform(0.4, 1.0) / k) for k in (1, 2, 3.5, 7)
+    ]
     crest = []
     for i in range(201):
         x = w * i / 200
-        crest.append((x, scene.y(base) - scene.y(amp) * sum(wt * math.sin(p + f * math.pi * x / w) for p, f, wt in waves)))
+        crest.append(
+            (
+                x,
+                scene.y(base)
+                - scene.y(amp) * sum(wt * math.sin(p + f * math.pi * x / w) for p, f, wt in waves),
+            )
+        )
     scene.draw.polygon([*crest, (w, h), (0, h)], fill=colour)
     return crest
 
@@ -519,14 +637,18 @@ def round_tree(scene: Scene, x: float, ground: float, h: float, dots: Colour | N
         d.ellipse((px - s, py - s, px + s, py + s), fill=dots)
 
 
-def bare_tree(scene: Scene, x: float, y: float, length: float, angle: float, width: float, depth: int) -> None:
+def bare_tree(
+    scene: Scene, x: float, y: float, length: float, angle: float, width: float, depth: int
+) -> None:
     """A winter tree as recursive branches."""
     x2 = x + length * 0.5 * math.cos(math.radians(angle))
     y2 = y + length * 0.5 * math.sin(math.radians(angle))
     scene.draw.line([(x, y), (x2, y2)], fill=(84, 72, 70), width=max(1, round(width)))
     if depth:
         for turn in (-28, 24) if depth % 2 else (-20, 30):
-            bare_tree(scene, x2, y2, length * 0.72, angle + turn + scene.rng.uniform(-8, 8), width * 0.62, depth - 1)
+            bare_tree(
+                scene, x2, y2, length * 0.72, angle + turn + scene.rng.uniform(-8, 8), width * 0.62, depth - 1
+            )
 
 
 def conifer(scene: Scene, x: float, ground: float, h: float, colour: Colour) -> None:
@@ -543,19 +665,33 @@ def house(scene: Scene, x: float, base: float, w: float, h: float, haze: float) 
     wall = scene.hazed(rng.choice(((236, 226, 206), (222, 196, 168), (240, 236, 228), (214, 180, 150))), haze)
     roof = scene.hazed(rng.choice(((150, 74, 58), (120, 64, 56), (92, 88, 96))), haze)
     d.rectangle((x, base - h, x + w, base), fill=wall)
-    d.polygon([(x - 0.06 * w, base - h), (x + 0.5 * w, base - h - 0.55 * w), (x + 1.06 * w, base - h)], fill=roof)
+    d.polygon(
+        [(x - 0.06 * w, base - h), (x + 0.5 * w, base - h - 0.55 * w), (x + 1.06 * w, base - h)], fill=roof
+    )
     if not pal.crowns:  # winter: snow on the roof
-        d.polygon([(x + 0.2 * w, base - h - 0.33 * w), (x + 0.5 * w, base - h - 0.55 * w),
-                   (x + 0.8 * w, base - h - 0.33 * w)], fill=scene.hazed((248, 250, 255), haze))
+        d.polygon(
+            [
+                (x + 0.2 * w, base - h - 0.33 * w),
+                (x + 0.5 * w, base - h - 0.55 * w),
+                (x + 0.8 * w, base - h - 0.33 * w),
+            ],
+            fill=scene.hazed((248, 250, 255), haze),
+        )
     if rng.random() < 0.35:
         for i in range(4):
-            d.line([(x + i * w / 3, base - h), (x + i * w / 3, base)], fill=scene.hazed((96, 66, 52), haze), width=3)
+            d.line(
+                [(x + i * w / 3, base - h), (x + i * w / 3, base)],
+                fill=scene.hazed((96, 66, 52), haze),
+                width=3,
+            )
     evening = pal.sky[0][2] < 160 and pal.sky[0][0] < 80
     for col in range(2):
         for row in range(2 if h > 0.8 * w else 1):
             wx, wy, s = x + (0.22 + 0.38 * col) * w, base - h + (0.2 + 0.4 * row) * h, 0.18 * w
             lit = evening and rng.random() < 0.6
-            d.rectangle((wx, wy, wx + s, wy + s * 1.3), fill=pal.accent if lit else scene.hazed((70, 76, 90), haze))
+            d.rectangle(
+                (wx, wy, wx + s, wy + s * 1.3), fill=pal.accent if lit else scene.hazed((70, 76, 90), haze)
+            )
 
 
 def church(scene: Scene, x: float, base: float, h: float, haze: float) -> None:
@@ -572,7 +708,9 @@ def backdrop(scene: Scene, base: float) -> list[Point]:
     return ridge(scene, base, 0.05, scene.hazed(scene.pal.far, 0.3), 1.4)
 
 
-def tree_row(scene: Scene, crest: Sequence[Point], h: float, n: int, haze: float, dots: Colour | None = None) -> None:
+def tree_row(
+    scene: Scene, crest: Sequence[Point], h: float, n: int, haze: float, dots: Colour | None = None
+) -> None:
     """`n` trees of height `h` (fraction of the height) spread along a crest."""
     for i in range(n):
         x = scene.x((i + scene.rng.uniform(0.1, 0.9)) / n)
@@ -583,22 +721,34 @@ def tree_row(scene: Scene, crest: Sequence[Point], h: float, n: int, haze: float
             round_tree(scene, x, ground, scene.y(h) * scene.rng.uniform(0.8, 1.2), dots)
 
 
+def paint_winding(scene: Scene, x0: float, x1: float, top: float, colour: Colour, width: float) -> None:
+    """A path or stream from the bottom edge at `x0` to `top` at `x1`, narrowing with distance."""
+    w, h = scene.size
+    left, right = [], []
+    for i in range(41):
+        t = i / 40
+        y, cx = h - t * (h - scene.y(top)), scene.x(x0 + (x1 - x0) * t) + 0.06 * w * math.sin(4 * t)
+        half = width * w * (1 - t) ** 1.6 + 0.002 * w
+        left.append((cx - half, y))
+        right.append((cx + half, y))
+    scene.draw.polygon([*left, *reversed(right)], fill=colour)
+
+
 def motif_hills(scene: Scene) -> None:
     """Layered Taunus hills with a lookout tower and a tree in front."""
     mid = backdrop(scene, 0.5)
     top = min(mid[60:140], key=lambda p: p[1])
-    tower = [(top[0] - 0.006 * scene.size[0], top[1] + 5), (top[0] - 0.003 * scene.size[0], top[1] - scene.y(0.07)),
-             (top[0] + 0.003 * scene.size[0], top[1] - scene.y(0.07)), (top[0] + 0.006 * scene.size[0], top[1] + 5)]
+    tower = [
+        (top[0] - 0.006 * scene.size[0], top[1] + 5),
+        (top[0] - 0.003 * scene.size[0], top[1] - scene.y(0.07)),
+        (top[0] + 0.003 * scene.size[0], top[1] - scene.y(0.07)),
+        (top[0] + 0.006 * scene.size[0], top[1] + 5),
+    ]
     scene.draw.polygon(tower, fill=scene.hazed((110, 96, 90), 0.35))
     near = ridge(scene, 0.66, 0.05, scene.hazed(scene.pal.ground, 0.2), 1.0)
     tree_row(scene, near, 0.06, 9, 0.15)
     front = ridge(scene, 0.84, 0.05, scene.pal.ground, 0.6)
-    w, h = scene.size
-    path = [(0.5 * w + 0.12 * w * math.sin(3 * t) * (1 - t) - 0.1 * w * (1 - t) ** 2, h - t * 0.2 * h) for t in
-            (i / 30 for i in range(31))]
-    scene.draw.polygon([*path, *reversed([(x + 0.004 * w + 0.16 * w * (1 - y / h) * 0 + 0.1 * w * (h - y) / (0.2 * h) * 0
-                                         + 0.14 * w * (1 - (h - y) / (0.2 * h)), y) for x, y in path])],
-                       fill=shade(scene.pal.ground, 1.08 if scene.pal.crowns else 0.94))
+    paint_winding(scene, 0.45, 0.62, 0.8, shade(scene.pal.ground, 1.08 if scene.pal.crowns else 0.93), 0.08)
     round_tree(scene, scene.x(0.8), crest_y(front, scene.x(0.8)) + scene.y(0.04), scene.y(0.45))
 
 
@@ -621,11 +771,15 @@ def motif_river(scene: Scene) -> None:
     ridge(scene, 0.56, 0.004, scene.hazed(pal.ground, 0.2), 0.5)
     water = mix(pal.sky[0], pal.sky[1], 0.55)
     left, right = lambda y: 0.46 * w - (y - 0.56 * h) * 0.9, lambda y: 0.54 * w + (y - 0.56 * h) * 0.9
-    scene.draw.polygon([(left(0.56 * h), 0.56 * h), (right(0.56 * h), 0.56 * h), (right(h), h), (left(h), h)], fill=water)
+    scene.draw.polygon(
+        [(left(0.56 * h), 0.56 * h), (right(0.56 * h), 0.56 * h), (right(h), h), (left(h), h)], fill=water
+    )
     for i in range(30):
         y = scene.y(scene.rng.uniform(0.57, 1.0))
         x = scene.rng.uniform(left(y), right(y))
-        scene.draw.line([(x, y), (x + (y - 0.5 * h) * 0.3, y)], fill=shade(water, 1.15), width=round(0.003 * w))
+        scene.draw.line(
+            [(x, y), (x + (y - 0.5 * h) * 0.3, y)], fill=shade(water, 1.15), width=round(0.003 * w)
+        )
     paint_bridge(scene, 0.66 * h, left(0.66 * h) - 0.12 * w, right(0.66 * h) + 0.12 * w, water)
     for side in (0.12, 0.9):
         round_tree(scene, scene.x(side), scene.y(0.98), scene.y(0.4))
@@ -639,7 +793,9 @@ def paint_bridge(scene: Scene, deck: float, x0: float, x1: float, water: Colour)
     span = (x1 - x0) / 4
     for i in range(4):
         ax = x0 + (i + 0.12) * span
-        scene.draw.chord((ax, deck + thick * 0.35, ax + 0.76 * span, deck + thick * 1.7), 180, 360, fill=shade(water, 0.7))
+        scene.draw.chord(
+            (ax, deck + thick * 0.35, ax + 0.76 * span, deck + thick * 1.7), 180, 360, fill=shade(water, 0.7)
+        )
 
 
 def motif_town(scene: Scene) -> None:
@@ -677,8 +833,11 @@ def paint_fields(scene: Scene, horizon: float, colours: Sequence[Colour]) -> Non
     for i, (y0, y1) in enumerate(zip(edges, edges[1:], strict=False)):
         scene.draw.rectangle((0, y0, w, y1), fill=colours[i % len(colours)])
     for i in range(-30, 31):
-        scene.draw.line([(0.5 * w + i * 0.002 * w, top), (0.5 * w + i * 0.06 * w, h)],
-                        fill=shade(colours[0], 0.9), width=round(0.0015 * w))
+        scene.draw.line(
+            [(0.5 * w + i * 0.002 * w, top), (0.5 * w + i * 0.06 * w, h)],
+            fill=shade(colours[0], 0.9),
+            width=round(0.0015 * w),
+        )
 
 
 def motif_fields(scene: Scene) -> None:
@@ -704,13 +863,18 @@ def motif_vineyard(scene: Scene) -> None:
     scene.draw.rectangle((0, scene.y(0.47), w, scene.y(0.53)), fill=water)
     ridge(scene, 0.55, 0.004, scene.hazed(scene.pal.ground, 0.2), 0.5)
     slope_top = lambda x: scene.y(0.78) - (scene.y(0.78) - scene.y(0.52)) * x / w  # noqa: E731
-    scene.draw.polygon([(0, slope_top(0)), (w, slope_top(w)), (w, h), (0, h)], fill=shade(scene.pal.ground, 0.9))
+    scene.draw.polygon(
+        [(0, slope_top(0)), (w, slope_top(w)), (w, h), (0, h)], fill=shade(scene.pal.ground, 0.9)
+    )
     vine = scene.pal.crowns[0] if scene.pal.crowns else (96, 84, 70)
     for i in range(40):
         t = i / 39
         x_top = t * w
-        scene.draw.line([(x_top, slope_top(x_top)), (0.5 * w + (t - 0.3) * 3.2 * w, h)], fill=vine,
-                        width=round(0.004 * w + 0.008 * w * t))
+        scene.draw.line(
+            [(x_top, slope_top(x_top)), (0.5 * w + (t - 0.3) * 3.2 * w, h)],
+            fill=vine,
+            width=round(0.004 * w + 0.008 * w * t),
+        )
     church(scene, scene.x(0.86), slope_top(scene.x(0.86)) + scene.y(0.01), scene.y(0.14), 0.0)
 
 
@@ -718,18 +882,15 @@ def motif_forest(scene: Scene) -> None:
     """A stream winding out of an autumn wood."""
     far = backdrop(scene, 0.45)
     tree_row(scene, far, 0.06, 22, 0.3)
-    w, h = scene.size
     ridge(scene, 0.62, 0.01, scene.hazed(scene.pal.ground, 0.1), 0.5)
-    water = mix(scene.pal.sky[0], scene.pal.sky[1], 0.4)
-    left, right = [], []
-    for i in range(41):
-        y = scene.y(0.62 + 0.38 * i / 40)
-        cx, half = 0.5 * w + 0.08 * w * math.sin(i / 6), 0.004 * w + 0.14 * w * (i / 40) ** 2
-        left.append((cx - half, y))
-        right.append((cx + half, y))
-    scene.draw.polygon([*left, *reversed(right)], fill=water)
-    trees = sorted((scene.rng.uniform(0.64, 0.95), scene.rng.choice((0.02, 0.15, 0.8, 0.95)) + scene.rng.uniform(-0.1, 0.1))
-                   for _ in range(26))
+    paint_winding(scene, 0.4, 0.52, 0.62, mix(scene.pal.sky[0], scene.pal.sky[1], 0.4), 0.14)
+    trees = sorted(
+        (
+            scene.rng.uniform(0.64, 0.95),
+            scene.rng.choice((0.02, 0.15, 0.8, 0.95)) + scene.rng.uniform(-0.1, 0.1),
+        )
+        for _ in range(26)
+    )
     for y, x in trees:
         height = scene.y(0.1 + 0.5 * (y - 0.6))
         if scene.rng.random() < 0.25:
@@ -742,13 +903,21 @@ def motif_castle(scene: Scene) -> None:
     """A castle ruin with a keep on a wooded hill above the roofs of a small town."""
     ridge(scene, 0.4, 0.05, scene.hazed(scene.pal.far, 0.6), 0.8)
     w, h = scene.size
-    hill = [(w * i / 100, scene.y(0.66 - 0.28 * math.exp(-(((i - 46) / 21) ** 2)) - 0.02 * math.sin(i / 8)))
-            for i in range(101)]
+    hill = [
+        (w * i / 100, scene.y(0.66 - 0.28 * math.exp(-(((i - 46) / 21) ** 2)) - 0.02 * math.sin(i / 8)))
+        for i in range(101)
+    ]
     scene.draw.polygon([*hill, (w, h), (0, h)], fill=scene.hazed(scene.pal.ground, 0.15))
     for i in range(0, 101, 2):
         if abs(i - 46) > 7:
             ground = hill[i][1] + scene.y(scene.rng.uniform(0.02, 0.12))
-            conifer(scene, hill[i][0], ground, scene.y(0.07), scene.hazed((46, 78, 58), scene.rng.uniform(0.1, 0.3)))
+            conifer(
+                scene,
+                hill[i][0],
+                ground,
+                scene.y(0.07),
+                scene.hazed((46, 78, 58), scene.rng.uniform(0.1, 0.3)),
+            )
     paint_castle(scene, hill[46][0], hill[46][1] + scene.y(0.02))
     for base, height, haze in ((0.86, 0.1, 0.05), (1.0, 0.14, 0.0)):
         x = -scene.x(0.03)

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from kalender.errors import Problem
 from kalender.source import Where, YList, YMap
 
-
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
            "Oktober", "November", "Dezember")  # fmt: skip
 
@@ -94,7 +93,9 @@ def iso_date(value: Any) -> date:
         raise Invalid(f"'{value}': einen Monat {month} gibt es nicht; erlaubt sind 01 bis 12")
     length = calendar.monthrange(year, month)[1] if year else 31
     if not 1 <= day <= length:
-        raise Invalid(f"'{value}': den Tag {day} gibt es nicht; der {_MONTHS[month - 1]} {year} hat {length} Tage")
+        raise Invalid(
+            f"'{value}': den Tag {day} gibt es nicht; der {_MONTHS[month - 1]} {year} hat {length} Tage"
+        )
     return date(year, month, day)
 
 

@@ -111,8 +111,12 @@ class Template:
     width: float = param(mm(50, 2000), "Breite des Endformats in mm")
     height: float = param(mm(50, 2000), "Höhe des Endformats in mm")
     bleed: float = param(mm(0, 10), "Beschnittzugabe in mm", default=3.0)
-    binding: float = param(mm(0, 50), "Zone der Wire-O-Bindung oben in mm: dort nichts Wichtiges", default=11.0)
-    safe: float = param(mm(0, 30), "Sicherheitsabstand wichtiger Inhalte zur Beschnittkante in mm", default=3.0)
+    binding: float = param(
+        mm(0, 50), "Zone der Wire-O-Bindung oben in mm: dort nichts Wichtiges", default=11.0
+    )
+    safe: float = param(
+        mm(0, 30), "Sicherheitsabstand wichtiger Inhalte zur Beschnittkante in mm", default=3.0
+    )
     gutter: float = param(mm(0, 50), "Abstand zwischen Spalten und Blöcken in mm")
     margin: Margins = dataclasses.field(default=None)  # type: ignore[assignment]
     fonts: Fonts = dataclasses.field(default=None)  # type: ignore[assignment]
@@ -136,8 +140,17 @@ def find_template(name: str, template_dir: Path = Path("templates")) -> Path:
     if path.exists():
         return path
     known = sorted(p.stem for p in template_dir.glob("*.yaml"))
-    raise DataError([Problem(display_path(template_dir), 0, 0, f"Vorlage '{name}' nicht gefunden"
-                             f"{_did_you_mean(name, known)}; vorhanden: {', '.join(known) or 'keine'}")])
+    raise DataError(
+        [
+            Problem(
+                display_path(template_dir),
+                0,
+                0,
+                f"Vorlage '{name}' nicht gefunden"
+                f"{_did_you_mean(name, known)}; vorhanden: {', '.join(known) or 'keine'}",
+            )
+        ]
+    )
 
 
 def load_template(path: Path) -> Template:
@@ -152,7 +165,9 @@ def load_template(path: Path) -> Template:
     if values is not None:
         for key, file in dataclasses.asdict(values["fonts"]).items():
             if not (font_dir / file).exists():
-                problems.add(document["fonts"].at(key), f"Schriftdatei '{file}' fehlt in {display_path(font_dir)}")
+                problems.add(
+                    document["fonts"].at(key), f"Schriftdatei '{file}' fehlt in {display_path(font_dir)}"
+                )
     if problems.errors or values is None:
         raise DataError(problems.problems)
     where = {key: document.at(key) for key in document}
@@ -186,12 +201,19 @@ def _check_geometry(t: Template, document: YMap, problems: Collector) -> None:
     used = t.portrait.photo_height + t.gutter + t.grid.title_height + t.grid.height + t.gutter
     free = t.height - t.margin.bottom - used
     if free < 20:
-        problems.add(document["grid"].at("height"), f"Vorlage: Foto, Titel und Kalendarium sind zusammen "
-                     f"{20 - free:.0f} mm zu hoch für die Seite; für die Feiertagsliste bleiben nur {free:.0f} mm")
+        problems.add(
+            document["grid"].at("height"),
+            f"Vorlage: Foto, Titel und Kalendarium sind zusammen "
+            f"{20 - free:.0f} mm zu hoch für die Seite; für die Feiertagsliste bleiben nur {free:.0f} mm",
+        )
     if t.portrait.photo_width > t.width - t.margin.right - 30:
-        problems.add(document["portrait"].at("photo_width"), "Vorlage: das Foto lässt keinen Platz für den Text")
+        problems.add(
+            document["portrait"].at("photo_width"), "Vorlage: das Foto lässt keinen Platz für den Text"
+        )
     if min(t.margin.left, t.margin.right, t.margin.bottom) < t.safe:
-        problems.add(document["margin"].where, f"Vorlage: Ränder müssen mindestens den Sicherheitsabstand "
-                     f"von {t.safe} mm haben")
+        problems.add(
+            document["margin"].where,
+            f"Vorlage: Ränder müssen mindestens den Sicherheitsabstand von {t.safe} mm haben",
+        )
     if top < t.binding + t.safe:
         problems.add(document["margin"].at("top"), "Vorlage: der Rand oben liegt in der Bindungszone")

@@ -81,12 +81,17 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
                 problems.add(document.at(key), f"{key}: erwartet einen Text")
     content = document.get("content", "portraits")
     if content not in CONTENT_KINDS:
-        problems.add(document.at("content"), f"content: '{content}' ist nicht erlaubt"
-                     f"{_did_you_mean(str(content), CONTENT_KINDS)}; erlaubt: {', '.join(CONTENT_KINDS)}")
+        problems.add(
+            document.at("content"),
+            f"content: '{content}' ist nicht erlaubt"
+            f"{_did_you_mean(str(content), CONTENT_KINDS)}; erlaubt: {', '.join(CONTENT_KINDS)}",
+        )
     if problems.errors:
         raise DataError(problems.problems)
-    where = {key: document.at(key) for key in document}
-    return YearData(year, name, overrides, frozenset(omit), str(custom), content=str(content), where=where, **texts)
+    places = {key: document.at(key) for key in document}
+    return YearData(
+        year, name, overrides, frozenset(omit), str(custom), content=str(content), where=places, **texts
+    )
 
 
 def _read_overrides(

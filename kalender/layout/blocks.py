@@ -29,7 +29,9 @@ class Cursor:
         x = self.x + (self.width if align == "right" else self.width / 2 if align == "centre" else 0)
         for line in lines:
             baseline = self.y + size * PT_TO_MM * ASCENT + (step - size * PT_TO_MM) / 2
-            items.append(Text(x, baseline, line, style, size, colour, self.ts.width(line, style, size), align, role))
+            items.append(
+                Text(x, baseline, line, style, size, colour, self.ts.width(line, style, size), align, role)
+            )
             self.y += step
         return items
 
@@ -95,5 +97,9 @@ def marks(evening: bool, differ: bool, x: float, baseline: float, size: float, t
         x += size * PT_TO_MM * 0.75
     if differ:
         text = " " + PLUS_MINUS
-        items.append(Text(x, baseline, text, "regular", size, MARK_COLOUR, ts.width(text, "regular", size), role="mark"))
+        items.append(
+            Text(
+                x, baseline, text, "regular", size, MARK_COLOUR, ts.width(text, "regular", size), role="mark"
+            )
+        )
     return items

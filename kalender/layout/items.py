@@ -97,7 +97,9 @@ class Text:
 
     @property
     def box(self) -> Box:
-        left = self.x - (self.width if self.align == "right" else self.width / 2 if self.align == "centre" else 0)
+        left = self.x - (
+            self.width if self.align == "right" else self.width / 2 if self.align == "centre" else 0
+        )
         ascent = self.size * 0.3528 * 0.75
         return Box(left, self.y - ascent, self.width, ascent + self.size * 0.3528 * 0.25)
 

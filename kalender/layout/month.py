@@ -9,12 +9,20 @@ from datetime import date
 from kalender.content import MonthContent
 from kalender.errors import LayoutError
 from kalender.german import MONTHS, WEEKDAYS_SHORT, short_span
-from kalender.layout.blocks import MARK_COLOUR, PLUS_MINUS, Cursor, cover_crop, crescent, line_height, marks, marks_width
-from kalender.layout.items import CMYK, Box, Circle, Item, Line, Page, Rect, Text
+from kalender.layout.blocks import (
+    MARK_COLOUR,
+    PLUS_MINUS,
+    Cursor,
+    cover_crop,
+    crescent,
+    line_height,
+    marks,
+    marks_width,
+)
+from kalender.layout.items import Box, Circle, Item, Line, Page, Rect, Text
 from kalender.model import Group, Occurrence
 from kalender.render.text import PT_TO_MM, Typesetter
 from kalender.template import Template
-
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,12 @@ class _Grid:
     weeks: list[list[date]]
 
     def cell(self, week: int, weekday: int) -> Box:
-        return Box(self.left + self.kw + weekday * self.col, self.top + self.head + week * self.row, self.col, self.row)
+        return Box(
+            self.left + self.kw + weekday * self.col,
+            self.top + self.head + week * self.row,
+            self.col,
+            self.row,
+        )
 
 
 def layout_month(data: MonthData, t: Template, ts: Typesetter) -> Page:
@@ -78,7 +91,9 @@ def _portrait_text(data: MonthData, t: Template, ts: Typesetter) -> list[Item]:
     items = cursor.paragraph(content.name or "", "bold", p.name_size, c.text, "name", 1.15)
     cursor.y += line_height(p.meta_size, 0.35)
     items += cursor.paragraph(content.town or "", "bold", p.meta_size, c.accent, "town")
-    origin = f"Herkunft: {content.origin}" + (f" · in Deutschland seit {content.arrived}" if content.arrived else "")
+    origin = f"Herkunft: {content.origin}" + (
+        f" · in Deutschland seit {content.arrived}" if content.arrived else ""
+    )
     items += cursor.paragraph(origin, "regular", p.meta_size, c.text, "origin")
     cursor.y += line_height(p.body_size, 0.6)
     lines = ts.wrap(content.text or "", "regular", p.body_size, cursor.width)
@@ -182,7 +197,9 @@ def _grid_frame(grid: _Grid, t: Template, ts: Typesetter, right: float) -> list[
     return items
 
 
-def _cell(data: MonthData, t: Template, ts: Typesetter, box: Box, day: date, lanes: dict[str, int]) -> list[Item]:
+def _cell(
+    data: MonthData, t: Template, ts: Typesetter, box: Box, day: date, lanes: dict[str, int]
+) -> list[Item]:
     g, c = t.grid, t.colours
     pad = max(1.0, box.w * 0.04)
     number = str(day.day)
@@ -219,8 +236,10 @@ def _dots(
         if x - r + width > box.right - pad:
             x, y = box.x + pad + r, y - 2.6 * r
         if y - r < top_limit:
-            raise LayoutError(f"{MONTHS[data.month - 1]} {data.year}: am {occurrence.start:%d.%m.} sind zu viele "
-                              "Feiertage für eine Kalenderzelle dieser Vorlage")
+            raise LayoutError(
+                f"{MONTHS[data.month - 1]} {data.year}: am {occurrence.start:%d.%m.} sind zu viele "
+                "Feiertage für eine Kalenderzelle dieser Vorlage"
+            )
         items += _dot(occurrence, data, t, ts, x, y)
         x += width
     return items
@@ -236,7 +255,9 @@ def _dot_width(occurrence: Occurrence, t: Template, ts: Typesetter) -> float:
     return width
 
 
-def _dot(occurrence: Occurrence, data: MonthData, t: Template, ts: Typesetter, x: float, y: float) -> list[Item]:
+def _dot(
+    occurrence: Occurrence, data: MonthData, t: Template, ts: Typesetter, x: float, y: float
+) -> list[Item]:
     r = t.grid.dot / 2
     colour = data.groups[occurrence.holiday.group].colour
     items: list[Item] = [Circle(x, y, r, colour)]
@@ -302,12 +323,12 @@ def _span_bars(data: MonthData, t: Template, grid: _Grid, lanes: dict[str, int])
 
 
 def _listing(data: MonthData, t: Template, ts: Typesetter, top: float) -> list[Item]:
-    size, c = t.list.size, t.colours
+    size = t.list.size
     left, right = t.margin.left, t.width - t.margin.right
     bottom = t.height - t.margin.bottom - line_height(size) * 1.4
     columns = t.list.columns
     col_w = (right - left - (columns - 1) * t.gutter) / columns
-    date_w = max((ts.width(short_span(*_in_month(o, data)), "bold", size) for o in data.occurrences), default=0)
+    date_w = max((ts.width(short_span(o.start, o.end), "bold", size) for o in data.occurrences), default=0)
     entries = [_entry(o, data, t, ts, col_w, date_w) for o in data.occurrences]
     per_column = _balance([e[0] for e in entries], columns)
     if per_column * line_height(size) > bottom - top:
@@ -324,10 +345,6 @@ def _listing(data: MonthData, t: Template, ts: Typesetter, top: float) -> list[I
         row += lines
     items += _footer(t, ts, bottom + line_height(size) * 0.4)
     return items
-
-
-def _in_month(occurrence: Occurrence, data: MonthData) -> tuple[date, date]:
-    return occurrence.start, occurrence.end
 
 
 def _balance(heights: list[int], columns: int) -> int:
@@ -357,7 +374,7 @@ def _entry(o: Occurrence, data: MonthData, t: Template, ts: Typesetter, col_w: f
         centre_y = y + line_height(size) / 2
         marker: Item = (Rect(Box(x, centre_y - r, 2 * r, 2 * r), fill=c.accent) if public
                         else Circle(x + r, centre_y, r, data.groups[o.holiday.group].colour))  # fmt: skip
-        span = short_span(*_in_month(o, data))
+        span = short_span(o.start, o.end)
         cursor = Cursor(ts, x + 2.6 * r, y, date_w)
         items: list[Item] = [marker, *cursor.lines([span], "bold", size, colour, "list-date")]
         cursor = Cursor(ts, x + text_x, y, col_w - text_x)
@@ -374,7 +391,10 @@ def _footer(t: Template, ts: Typesetter, top: float) -> list[Item]:
     baseline = top + line_height(size) * 0.75
     x = t.margin.left
     items: list[Item] = []
-    for evening, differ, text in ((True, False, "beginnt am Vorabend"), (False, True, "Datum kann um einen Tag abweichen")):
+    for evening, differ, text in (
+        (True, False, "beginnt am Vorabend"),
+        (False, True, "Datum kann um einen Tag abweichen"),
+    ):
         items += marks(evening, differ, x - (ts.width(" ", "regular", size) if differ else size * PT_TO_MM * 0.2),
                        baseline, size, ts)  # fmt: skip
         x += marks_width(evening, differ, size, ts) + 0.8

@@ -40,7 +40,11 @@ def layout_cover(e: Edition, t: Template, ts: Typesetter) -> Page:
     items += cursor.paragraph("Interkultureller Kalender mit den Festen und Feiertagen der Religionen",
                               "regular", t.cover.title_size * 0.45, c.text, "subtitle")  # fmt: skip
     footer = line_height(t.list.size * 1.3) * 2 + t.gutter
-    items += _collage(e, t, Box(left, cursor.y + t.gutter, width, t.height - t.margin.bottom - footer - cursor.y - 2 * t.gutter))
+    items += _collage(
+        e,
+        t,
+        Box(left, cursor.y + t.gutter, width, t.height - t.margin.bottom - footer - cursor.y - 2 * t.gutter),
+    )
     bottom = Cursor(ts, left, t.height - t.margin.bottom - footer + t.gutter, width)
     items += bottom.lines([e.settings.publisher.name], "bold", t.list.size * 1.3, c.text, "publisher")
     items += bottom.lines([e.settings.publisher.office], "regular", t.list.size * 1.3, c.text, "publisher")
@@ -55,7 +59,9 @@ def _collage(e: Edition, t: Template, area: Box) -> list[Item]:
     top = area.y + (area.h - rows * tile_h - (rows - 1) * gap) / 2
     items: list[Item] = []
     for i, content in enumerate(e.months[: columns * rows]):
-        frame = Box(area.x + (i % columns) * (tile_w + gap), top + (i // columns) * (tile_h + gap), tile_w, tile_h)
+        frame = Box(
+            area.x + (i % columns) * (tile_w + gap), top + (i // columns) * (tile_h + gap), tile_w, tile_h
+        )
         items.append(cover_crop(content.photo_path, e.pixels[content.month], frame, content.focus))
     return items
 
@@ -80,7 +86,9 @@ def layout_legend(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
 
 def _columns(t: Template, top: float, col_w: float) -> list[Box]:
     bottom = t.height - t.margin.bottom
-    return [Box(t.margin.left + i * (col_w + t.gutter), top, col_w, bottom - top) for i in range(t.legend.columns)]
+    return [
+        Box(t.margin.left + i * (col_w + t.gutter), top, col_w, bottom - top) for i in range(t.legend.columns)
+    ]
 
 
 def _legend_rows(e: Edition, t: Template, ts: Typesetter, col_w: float) -> list[Row]:
@@ -103,7 +111,10 @@ def _group_rows(group, t: Template, ts: Typesetter, col_w: float) -> list[Row]: 
     def heading(x: float, y: float) -> list[Item]:
         marker: Item = (Rect(Box(x, y + line_height(L.head_size) / 2 - r, 2 * r, 2 * r), fill=c.accent)
                         if group.public else Circle(x + r, y + line_height(L.head_size) / 2, r, group.colour))  # fmt: skip
-        return [marker, *Cursor(ts, x + 3 * r, y, col_w - 3 * r).lines(name_lines, "bold", L.head_size, c.text, "group")]
+        return [
+            marker,
+            *Cursor(ts, x + 3 * r, y, col_w - 3 * r).lines(name_lines, "bold", L.head_size, c.text, "group"),
+        ]
 
     description = ts.wrap(group.description, "italic", L.size, col_w)
     return [
@@ -126,14 +137,18 @@ def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float
         Row(step * len(title), lambda x, y: _with_marks(Cursor(ts, x, y, col_w).lines(
             title, "bold", L.size, c.text, "legend-name"), evening, differ, L.size, ts),
             keep_with_next=True, space_before=step * 0.45),
-        Row(step * len(when), lambda x, y: Cursor(ts, x, y, col_w).lines(when, "regular", L.size, c.accent, "legend-date"),
+        Row(step * len(when), lambda x, y: _lines(ts, x, y, col_w, when, L.size, c.accent, "legend-date"),
             keep_with_next=True),
     ]  # fmt: skip
     for i in range(0, len(body), 3):  # a paragraph may break between columns every three lines
         chunk = body[i : i + 3]
         rows.append(Row(step * len(chunk),
-                        lambda x, y, chunk=chunk: Cursor(ts, x, y, col_w).lines(chunk, "regular", L.size, c.text, "legend-text")))  # fmt: skip
+                        lambda x, y, chunk=chunk: _lines(ts, x, y, col_w, chunk, L.size, c.text, "legend-text")))  # fmt: skip
     return rows
+
+
+def _lines(ts: Typesetter, x: float, y: float, width: float, lines: list[str], size: float, colour, role: str) -> list[Item]:  # type: ignore[no-untyped-def]
+    return Cursor(ts, x, y, width).lines(lines, "regular", size, colour, role)
 
 
 def _with_marks(items: list[Item], evening: bool, differ: bool, size: float, ts: Typesetter) -> list[Item]:
@@ -222,7 +237,9 @@ def _colour_key(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: f
         centre = y + line_height(size) / 2
         items.append(Rect(Box(x, centre - r, 2 * r, 2 * r), fill=c.accent) if group.public
                      else Circle(x + r, centre, r, group.colour))  # fmt: skip
-        items += Cursor(ts, x + 3 * r, y, col_w - 3 * r - 2).lines([group.name], "regular", size, c.text, "key")
+        items += Cursor(ts, x + 3 * r, y, col_w - 3 * r - 2).lines(
+            [group.name], "regular", size, c.text, "key"
+        )
     cursor.y += rows * step
     return items
 

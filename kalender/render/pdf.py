@@ -66,7 +66,11 @@ def _draw(canvas: Canvas, item: Item, f: _Flip, ts: Typesetter) -> None:
     if isinstance(item, Text):
         _fill(canvas, item.colour)
         canvas.setFont(ts.fonts[item.style], item.size)
-        draw = {"left": canvas.drawString, "right": canvas.drawRightString, "centre": canvas.drawCentredString}
+        draw = {
+            "left": canvas.drawString,
+            "right": canvas.drawRightString,
+            "centre": canvas.drawCentredString,
+        }
         draw[item.align](f.x(item.x), f.y(item.y), item.text)
     elif isinstance(item, Rect):
         if item.fill:
@@ -87,7 +91,9 @@ def _draw(canvas: Canvas, item: Item, f: _Flip, ts: Typesetter) -> None:
         if item.stroke:
             _stroke(canvas, item.stroke)
             canvas.setLineWidth(item.width * mm)
-        canvas.circle(f.x(item.x), f.y(item.y), item.r * mm, stroke=int(bool(item.stroke)), fill=int(bool(item.fill)))
+        canvas.circle(
+            f.x(item.x), f.y(item.y), item.r * mm, stroke=int(bool(item.stroke)), fill=int(bool(item.fill))
+        )
     elif isinstance(item, Polygon):
         _fill(canvas, item.fill)
         path = canvas.beginPath()

@@ -99,7 +99,7 @@ def _hyphenations(word: str) -> tuple[tuple[str, str], ...]:
     for index, char in enumerate(word[:-1]):
         if char == _HYPHEN and index > 0:
             points.append((word[: index + 1], word[index + 1 :]))
-    core = word.strip(".,;:!?“„\"()–")
+    core = word.strip('.,;:!?“„"()–')
     if core and core.isalpha():
         offset = word.index(core)
         for head, _ in _dictionary().iterate(core):
