@@ -143,7 +143,7 @@ def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float
     for i in range(0, len(body), 3):  # a paragraph may break between columns every three lines
         chunk = body[i : i + 3]
         rows.append(Row(step * len(chunk),
-                        lambda x, y, chunk=chunk: _lines(ts, x, y, col_w, chunk, L.size, c.text, "legend-text")))  # fmt: skip
+                        lambda x, y, chunk=chunk: _lines(ts, x, y, col_w, chunk, L.size, c.text, "legend-text")))  # fmt: skip  # type: ignore[misc]
     return rows
 
 
