@@ -9,12 +9,14 @@ OUTDIR/photos/2020/*.jpg; ``python -m kalender.demo data`` reproduces the reposi
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageFilter
 
@@ -69,6 +71,7 @@ def tint(img: Image.Image, mask: Image.Image, colour: Colour, opacity: float) ->
 
 def mottle(img: Image.Image, rng: random.Random, cell: int, amount: int) -> Image.Image:
     """Low-frequency brightness variation, like pigment on paper."""
+    cell = max(1, cell)
     w, h = img.size[0] // cell + 2, img.size[1] // cell + 2
     noise = Image.frombytes("L", (w, h), rng.randbytes(w * h)).resize(img.size, Image.Resampling.BICUBIC)
     return _add_noise(img, noise, amount)
@@ -180,10 +183,14 @@ def paint_portrait(
 
     For ``hair_style="headscarf"`` `hair_colour` is the colour of the scarf.
     """
+    if hair_style not in get_args(HairStyle):
+        raise ValueError(f"hair_style {hair_style!r} unknown; one of {', '.join(get_args(HairStyle))}")
     rng = random.Random(seed)
     size = (width * SCALE, height * SCALE)
+    # noise draws from its own source, so the design choices stay the same at any size
+    texture = random.Random(f"texture-{seed}")
     fig = figure_geometry(rng, size)
-    img = paint_backdrop(rng, fig, background)
+    img = mottle(paint_backdrop(rng, fig, background), texture, size[0] // 10, 6)
     if hair_style == "long":
         paint_long_hair(img, fig, hair_colour, front=False)
     img = paint_body(img, fig, rng, skin=skin, clothing=clothing)
@@ -195,7 +202,7 @@ def paint_portrait(
         img = paint_beard(img, fig, hair_colour)
     brows = (58, 40, 32) if hair_style == "headscarf" else shade(hair_colour, 0.8)
     img = paint_face(img, fig, rng, skin, brows)
-    return finish(img, (width, height), rng)
+    return finish(img, (width, height), texture)
 
 
 def paint_backdrop(rng: random.Random, fig: Figure, colour: Colour) -> Image.Image:
@@ -209,8 +216,7 @@ def paint_backdrop(rng: random.Random, fig: Figure, colour: Colour) -> Image.Ima
             boxes.append((x - r, y - r, x + r, y + r))
         img = tint(img, soft_mask(size, boxes, 0.06 * w), tone, opacity)
     halo = soft_mask(size, [fig.box(-2.6, -1.9, 2.6, 1.6)], 0.25 * w)
-    img = tint(img, halo, shade(colour, 1.5), 0.45)
-    return mottle(img, rng, w // 10, 7)
+    return tint(img, halo, shade(colour, 1.5), 0.45)
 
 
 def paint_body(
@@ -227,8 +233,13 @@ def paint_body(
     ]
     draw.polygon([(cx - half, h), *outline, (cx + half, h)], fill=clothing)
     COLLARS[rng.randrange(len(COLLARS))](draw, fig, skin, clothing)
-    # light from the upper left: the right side of the body lies in shade
     body = shape_mask(fig.size, [[(cx - half, h), *outline, (cx + half, h)]])
+    seams = Image.new("L", fig.size, 0)
+    for s in (-1, 1):  # where the sleeves begin
+        arm = (cx + s * 0.62 * u - 0.3 * u, y + 0.12 * u, cx + s * 0.62 * u + 0.3 * u, y + 1.0 * u)
+        ImageDraw.Draw(seams).arc(arm, 0, 360, fill=255, width=round(0.006 * u))
+    img = tint(img, ImageChops.multiply(body, seams), shade(clothing, 0.85), 1.0)
+    # light from the upper left: the right side of the body lies in shade
     side = soft_mask(fig.size, [(cx + 0.15 * u, y - 0.1 * u, cx + 0.9 * u, h + 0.5 * u)], 0.12 * u)
     return tint(img, ImageChops.multiply(body, side), shade(clothing, 0.75), 0.35)
 
@@ -478,67 +489,34 @@ class Palette:
     far: Colour  # distant hills before haze
     ground: Colour  # meadow, fields or snow
     crowns: tuple[Colour, ...]  # tree crowns; empty = bare trees (winter)
-    accent: Colour  # blossom, lit windows
+    accent: Colour  # blossom or lit windows
     sun: Colour
     crop: Colour  # rapeseed, grain or bare soil
+    evening: bool = False  # windows are lit
+    bales: bool = False  # straw bales on the fields after the harvest
 
 
+# fmt: off
 PALETTES = {
-    "spring": Palette(
-        ((104, 160, 214), (226, 236, 240)),
-        (112, 142, 150),
-        (126, 172, 86),
-        ((96, 150, 78), (120, 168, 84)),
-        (252, 240, 244),
-        (255, 248, 220),
-        (240, 206, 44),
-    ),
-    "summer": Palette(
-        ((70, 132, 204), (214, 230, 240)),
-        (96, 128, 140),
-        (118, 156, 66),
-        ((62, 112, 56), (80, 130, 60), (98, 140, 62)),
-        (236, 196, 60),
-        (255, 244, 200),
-        (226, 188, 96),
-    ),
-    "autumn": Palette(
-        ((118, 150, 196), (240, 222, 192)),
-        (130, 122, 136),
-        (158, 148, 84),
-        ((206, 120, 46), (178, 76, 42), (222, 170, 60), (120, 110, 50)),
-        (210, 90, 40),
-        (255, 226, 170),
-        (150, 118, 80),
-    ),
-    "winter": Palette(
-        ((146, 170, 202), (230, 234, 240)),
-        (140, 154, 176),
-        (234, 238, 244),
-        (),
-        (255, 214, 120),
-        (255, 246, 230),
-        (234, 238, 244),
-    ),
-    "evening": Palette(
-        ((64, 86, 150), (250, 190, 132)),
-        (112, 96, 128),
-        (96, 112, 62),
-        ((58, 84, 54), (80, 96, 54)),
-        (255, 206, 110),
-        (255, 226, 150),
-        (204, 164, 86),
-    ),
-    "winter_evening": Palette(
-        ((40, 56, 104), (214, 160, 150)),
-        (92, 92, 128),
-        (206, 212, 230),
-        (),
-        (255, 204, 100),
-        (255, 220, 180),
-        (206, 212, 230),
-    ),
+    "spring": Palette(sky=((104, 160, 214), (226, 236, 240)), far=(112, 142, 150), ground=(126, 172, 86),
+                      crowns=((96, 150, 78), (120, 168, 84)), accent=(252, 240, 244), sun=(255, 248, 220),
+                      crop=(240, 206, 44)),
+    "summer": Palette(sky=((70, 132, 204), (214, 230, 240)), far=(96, 128, 140), ground=(118, 156, 66),
+                      crowns=((62, 112, 56), (80, 130, 60), (98, 140, 62)), accent=(236, 196, 60),
+                      sun=(255, 244, 200), crop=(226, 188, 96), bales=True),
+    "autumn": Palette(sky=((118, 150, 196), (240, 222, 192)), far=(130, 122, 136), ground=(158, 148, 84),
+                      crowns=((206, 120, 46), (178, 76, 42), (222, 170, 60), (120, 110, 50)),
+                      accent=(210, 90, 40), sun=(255, 226, 170), crop=(150, 118, 80)),
+    "winter": Palette(sky=((146, 170, 202), (230, 234, 240)), far=(140, 154, 176), ground=(234, 238, 244),
+                      crowns=(), accent=(255, 214, 120), sun=(255, 246, 230), crop=(234, 238, 244)),
+    "evening": Palette(sky=((64, 86, 150), (250, 190, 132)), far=(112, 96, 128), ground=(96, 112, 62),
+                       crowns=((58, 84, 54), (80, 96, 54)), accent=(255, 206, 110), sun=(255, 226, 150),
+                       crop=(204, 164, 86), evening=True),
+    "winter_evening": Palette(sky=((40, 56, 104), (214, 160, 150)), far=(92, 92, 128), ground=(206, 212, 230),
+                              crowns=(), accent=(255, 204, 100), sun=(255, 220, 180), crop=(206, 212, 230),
+                              evening=True),
 }
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -568,14 +546,16 @@ def paint_landscape(
 
     `palette` is one of PALETTES (season or time of day).
     """
+    if motif not in MOTIFS or palette not in PALETTES:
+        raise ValueError(f"motif {motif!r} or palette {palette!r} unknown; see MOTIFS and PALETTES")
     rng = random.Random(seed)
     size = (width * SCALE, height * SCALE)
     pal = PALETTES[palette]
     img = paint_sky(rng, size, pal)
     scene = Scene(ImageDraw.Draw(img), rng, size, pal)
     MOTIFS[motif](scene)
-    img = mottle(img, rng, size[0] // 10, 3)
-    return finish(img, (width, height), rng)
+    texture = random.Random(f"texture-{seed}")
+    return finish(mottle(img, texture, size[0] // 10, 3), (width, height), texture)
 
 
 def paint_sky(rng: random.Random, size: tuple[int, int], pal: Palette) -> Image.Image:
@@ -684,11 +664,10 @@ def house(scene: Scene, x: float, base: float, w: float, h: float, haze: float) 
                 fill=scene.hazed((96, 66, 52), haze),
                 width=3,
             )
-    evening = pal.sky[0][2] < 160 and pal.sky[0][0] < 80
     for col in range(2):
         for row in range(2 if h > 0.8 * w else 1):
             wx, wy, s = x + (0.22 + 0.38 * col) * w, base - h + (0.2 + 0.4 * row) * h, 0.18 * w
-            lit = evening and rng.random() < 0.6
+            lit = pal.evening and rng.random() < 0.6
             d.rectangle(
                 (wx, wy, wx + s, wy + s * 1.3), fill=pal.accent if lit else scene.hazed((70, 76, 90), haze)
             )
@@ -737,18 +716,19 @@ def paint_winding(scene: Scene, x0: float, x1: float, top: float, colour: Colour
 def motif_hills(scene: Scene) -> None:
     """Layered Taunus hills with a lookout tower and a tree in front."""
     mid = backdrop(scene, 0.5)
-    top = min(mid[60:140], key=lambda p: p[1])
+    x, y = min(mid[60:140], key=lambda p: p[1])  # a lookout tower on the highest summit
+    foot, head, tall = scene.x(0.006), scene.x(0.003), scene.y(0.07)
     tower = [
-        (top[0] - 0.006 * scene.size[0], top[1] + 5),
-        (top[0] - 0.003 * scene.size[0], top[1] - scene.y(0.07)),
-        (top[0] + 0.003 * scene.size[0], top[1] - scene.y(0.07)),
-        (top[0] + 0.006 * scene.size[0], top[1] + 5),
+        (x - foot, y + 0.1 * tall),
+        (x - head, y - tall),
+        (x + head, y - tall),
+        (x + foot, y + 0.1 * tall),
     ]
     scene.draw.polygon(tower, fill=scene.hazed((110, 96, 90), 0.35))
     near = ridge(scene, 0.66, 0.05, scene.hazed(scene.pal.ground, 0.2), 1.0)
     tree_row(scene, near, 0.06, 9, 0.15)
     front = ridge(scene, 0.84, 0.05, scene.pal.ground, 0.6)
-    paint_winding(scene, 0.45, 0.62, 0.8, shade(scene.pal.ground, 1.08 if scene.pal.crowns else 0.93), 0.08)
+    paint_winding(scene, 0.35, 0.6, 0.79, shade(scene.pal.ground, 1.12 if scene.pal.crowns else 0.92), 0.1)
     round_tree(scene, scene.x(0.8), crest_y(front, scene.x(0.8)) + scene.y(0.04), scene.y(0.45))
 
 
@@ -774,7 +754,7 @@ def motif_river(scene: Scene) -> None:
     scene.draw.polygon(
         [(left(0.56 * h), 0.56 * h), (right(0.56 * h), 0.56 * h), (right(h), h), (left(h), h)], fill=water
     )
-    for i in range(30):
+    for _ in range(30):
         y = scene.y(scene.rng.uniform(0.57, 1.0))
         x = scene.rng.uniform(left(y), right(y))
         scene.draw.line(
@@ -819,7 +799,7 @@ def motif_skyline(scene: Scene) -> None:
     for i in range(16):
         x, bw = scene.x(0.5 + 0.35 * (i / 15) + rng.uniform(-0.02, 0.02)), scene.x(rng.uniform(0.012, 0.028))
         top = base - scene.y(rng.uniform(0.06, 0.26) * (1 - abs(i - 8) / 12))
-        tone = scene.hazed((96, 110, 130), rng.uniform(0.35, 0.6))
+        tone = scene.hazed((88, 102, 124), rng.uniform(0.25, 0.45))
         scene.draw.rectangle((x, top, x + bw, base), fill=tone)
         scene.draw.rectangle((x, top, x + bw * 0.3, base), fill=shade(tone, 1.12))
     paint_fields(scene, 0.62, (shade(scene.pal.ground, 0.9), scene.pal.ground, shade(scene.pal.ground, 1.1)))
@@ -830,7 +810,7 @@ def paint_fields(scene: Scene, horizon: float, colours: Sequence[Colour]) -> Non
     """Field strips from `horizon` to the bottom, with furrows running to a vanishing point."""
     w, h, top = scene.size[0], scene.size[1], scene.y(horizon)
     edges = [top, *sorted(scene.y(horizon + (1 - horizon) * f) for f in (0.08, 0.22, 0.45)), h]
-    for i, (y0, y1) in enumerate(zip(edges, edges[1:], strict=False)):
+    for i, (y0, y1) in enumerate(itertools.pairwise(edges)):
         scene.draw.rectangle((0, y0, w, y1), fill=colours[i % len(colours)])
     for i in range(-30, 31):
         scene.draw.line(
@@ -841,41 +821,48 @@ def paint_fields(scene: Scene, horizon: float, colours: Sequence[Colour]) -> Non
 
 
 def motif_fields(scene: Scene) -> None:
-    """Rapeseed (spring) or grain with hay bales (summer) under a wide sky, a lone tree."""
+    """Rapeseed (spring) or stubble with straw bales (summer) under a wide sky, a lone tree."""
     far = backdrop(scene, 0.5)
     tree_row(scene, far, 0.04, 10, 0.3)
     crop = scene.pal.crop
     paint_fields(scene, 0.6, (crop, shade(scene.pal.ground, 0.95), shade(crop, 1.05), crop))
     round_tree(scene, scene.x(0.72), scene.y(0.66), scene.y(0.2))
-    if scene.pal is PALETTES["summer"]:
+    if scene.pal.bales:
         for x, y, r in ((0.25, 0.8, 0.05), (0.42, 0.72, 0.03), (0.6, 0.9, 0.07)):
             bx, by, br = scene.x(x), scene.y(y), scene.y(r)
-            scene.draw.rectangle((bx - br, by - br, bx + br, by + br), fill=(214, 176, 90))
-            scene.draw.ellipse((bx + 0.6 * br, by - br, bx + 1.4 * br, by + br), fill=(232, 200, 120))
+            scene.draw.ellipse(
+                (bx - 1.1 * br, by + 0.6 * br, bx + 1.5 * br, by + 1.15 * br), fill=shade(scene.pal.crop, 0.7)
+            )
+            for i, tone in enumerate(((176, 132, 56), (222, 186, 104), (196, 156, 76), (222, 186, 104))):
+                r = br * (1 - 0.25 * i)
+                scene.draw.ellipse((bx - r, by - r, bx + r, by + r), fill=tone)
 
 
 def motif_vineyard(scene: Scene) -> None:
-    """Rows of vines on a slope above the river, a church on the crest."""
-    far = ridge(scene, 0.44, 0.04, scene.hazed(scene.pal.far, 0.55), 0.7)
-    del far
+    """Rows of vines on a slope above the river, the town with its church on the crest."""
+    backdrop(scene, 0.44)
     w, h = scene.size
-    water = mix(scene.pal.sky[0], scene.pal.sky[1], 0.5)
-    scene.draw.rectangle((0, scene.y(0.47), w, scene.y(0.53)), fill=water)
-    ridge(scene, 0.55, 0.004, scene.hazed(scene.pal.ground, 0.2), 0.5)
-    slope_top = lambda x: scene.y(0.78) - (scene.y(0.78) - scene.y(0.52)) * x / w  # noqa: E731
-    scene.draw.polygon(
-        [(0, slope_top(0)), (w, slope_top(w)), (w, h), (0, h)], fill=shade(scene.pal.ground, 0.9)
+    scene.draw.rectangle(
+        (0, scene.y(0.5), w, scene.y(0.56)), fill=mix(scene.pal.sky[0], scene.pal.sky[1], 0.5)
     )
+    tree_row(scene, ridge(scene, 0.58, 0.004, scene.hazed(scene.pal.ground, 0.2), 0.5), 0.04, 16, 0.2)
+
+    def top(x: float) -> float:  # the crest of the vineyard, rising to the right
+        return scene.y(0.86 - 0.3 * (x / w) ** 0.8)
+
+    crest = [(w * i / 50, top(w * i / 50)) for i in range(51)]
+    scene.draw.polygon([*crest, (w, h), (0, h)], fill=mix(scene.pal.ground, (190, 170, 110), 0.35))
     vine = scene.pal.crowns[0] if scene.pal.crowns else (96, 84, 70)
-    for i in range(40):
-        t = i / 39
-        x_top = t * w
-        scene.draw.line(
-            [(x_top, slope_top(x_top)), (0.5 * w + (t - 0.3) * 3.2 * w, h)],
-            fill=vine,
-            width=round(0.004 * w + 0.008 * w * t),
+    for i in range(36):
+        t0, t1 = i / 36, (i + 0.45) / 36
+        spread = lambda t: 0.5 * w + (t - 0.25) * 2.6 * w  # noqa: E731  rows fan out towards the viewer
+        strip = [(t0 * w, top(t0 * w)), (t1 * w, top(t1 * w)), (spread(t1), h), (spread(t0), h)]
+        scene.draw.polygon(strip, fill=shade(vine, 0.9 + 0.2 * (i % 2)))
+    for i, x in enumerate((0.8, 0.88, 0.95)):
+        house(
+            scene, scene.x(x), top(scene.x(x)) + scene.y(0.01), scene.y(0.06), scene.y(0.05 + 0.01 * i), 0.1
         )
-    church(scene, scene.x(0.86), slope_top(scene.x(0.86)) + scene.y(0.01), scene.y(0.14), 0.0)
+    church(scene, scene.x(0.76), top(scene.x(0.76)) + scene.y(0.01), scene.y(0.16), 0.05)
 
 
 def motif_forest(scene: Scene) -> None:
@@ -884,13 +871,9 @@ def motif_forest(scene: Scene) -> None:
     tree_row(scene, far, 0.06, 22, 0.3)
     ridge(scene, 0.62, 0.01, scene.hazed(scene.pal.ground, 0.1), 0.5)
     paint_winding(scene, 0.4, 0.52, 0.62, mix(scene.pal.sky[0], scene.pal.sky[1], 0.4), 0.14)
-    trees = sorted(
-        (
-            scene.rng.uniform(0.64, 0.95),
-            scene.rng.choice((0.02, 0.15, 0.8, 0.95)) + scene.rng.uniform(-0.1, 0.1),
-        )
-        for _ in range(26)
-    )
+    rng = scene.rng
+    sides = (0.02, 0.15, 0.8, 0.95)  # trees stand on both banks, not in the stream
+    trees = sorted((rng.uniform(0.64, 0.95), rng.choice(sides) + rng.uniform(-0.1, 0.1)) for _ in range(26))
     for y, x in trees:
         height = scene.y(0.1 + 0.5 * (y - 0.6))
         if scene.rng.random() < 0.25:
@@ -951,3 +934,93 @@ MOTIFS: dict[str, Callable[[Scene], None]] = {
     "fields": motif_fields,
     "castle": motif_castle,
 }
+
+
+# --- the repository's sample images ----------------------------------------------------------
+
+# fmt: off
+MONTH_FILES = ("01-januar", "02-februar", "03-maerz", "04-april", "05-mai", "06-juni",
+               "07-juli", "08-august", "09-september", "10-oktober", "11-november", "12-dezember")
+# fmt: on
+PORTRAIT_SIZE, PORTRAIT_QUALITY = (2400, 2700), 88
+PHOTO_SIZE, PHOTO_QUALITY = (3000, 2000), 85
+
+
+@dataclass(frozen=True)
+class Sitter:
+    """Drawing parameters of one sample portrait (the seed picks collar, smile and glasses)."""
+
+    seed: int
+    skin: Colour
+    hair_style: HairStyle
+    hair_colour: Colour
+    clothing: Colour
+    background: Colour
+    beard: bool = False
+
+
+# data/portraits/2018, January to December: six women, six men
+SITTERS_2018 = (
+    Sitter(201901, (240, 206, 182), "long", (196, 158, 100), (48, 110, 130), (222, 204, 178)),
+    Sitter(202202, (118, 78, 54), "curly", (34, 28, 26), (196, 150, 60), (178, 200, 210)),
+    Sitter(202103, (236, 200, 168), "bun", (28, 24, 28), (128, 62, 92), (200, 212, 228)),
+    Sitter(202004, (222, 180, 148), "bald", (214, 212, 206), (62, 72, 104), (196, 212, 184), beard=True),
+    Sitter(201805, (214, 170, 132), "curly", (72, 52, 44), (206, 108, 88), (232, 216, 196)),
+    Sitter(201906, (232, 196, 170), "short", (104, 76, 52), (70, 112, 84), (214, 206, 196), beard=True),
+    Sitter(201907, (210, 165, 128), "headscarf", (184, 112, 120), (56, 70, 110), (236, 212, 190)),
+    Sitter(202208, (96, 62, 44), "short", (24, 20, 20), (150, 180, 210), (226, 198, 140), beard=True),
+    Sitter(202209, (200, 154, 116), "long", (40, 30, 28), (40, 120, 100), (210, 200, 224)),
+    Sitter(202210, (206, 162, 126), "short", (150, 146, 142), (130, 94, 70), (176, 204, 200)),
+    Sitter(201811, (240, 206, 186), "long", (150, 74, 44), (204, 160, 64), (186, 206, 226)),
+    Sitter(201812, (184, 134, 98), "short", (36, 28, 24), (120, 44, 54), (216, 214, 222)),
+)
+
+# data/photos/2020, January to December: (motif, palette)
+# fmt: off
+SCENES_2020: tuple[tuple[Motif, str], ...] = (
+    ("hills", "winter"), ("castle", "winter"), ("river", "spring"), ("orchard", "spring"),
+    ("fields", "spring"), ("town", "evening"), ("fields", "summer"), ("vineyard", "summer"),
+    ("hills", "summer"), ("forest", "autumn"), ("skyline", "autumn"), ("town", "winter_evening"),
+)
+# fmt: on
+
+
+def sample_portrait(month: int) -> Image.Image:
+    """The sample portrait of `month` (1-12) in data/portraits/2018."""
+    s = SITTERS_2018[month - 1]
+    return paint_portrait(
+        s.seed,
+        *PORTRAIT_SIZE,
+        skin=s.skin,
+        hair_style=s.hair_style,
+        hair_colour=s.hair_colour,
+        clothing=s.clothing,
+        background=s.background,
+        beard=s.beard,
+    )
+
+
+def sample_photo(month: int) -> Image.Image:
+    """The sample contest photo of `month` (1-12) in data/photos/2020."""
+    motif, palette = SCENES_2020[month - 1]
+    return paint_landscape(202000 + month, *PHOTO_SIZE, motif, palette=palette)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write all sample images below OUTDIR (``data`` reproduces the repository's files)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("Aufruf: python -m kalender.demo AUSGABEORDNER   (z. B. data)", file=sys.stderr)
+        return 2
+    out = Path(args[0])
+    for month, name in enumerate(MONTH_FILES, start=1):
+        save_jpeg(
+            sample_portrait(month), out / "portraits" / "2018" / f"{name}.jpg", quality=PORTRAIT_QUALITY
+        )
+        save_jpeg(sample_photo(month), out / "photos" / "2020" / f"{name}.jpg", quality=PHOTO_QUALITY)
+        print(f"{name}: portraits/2018, photos/2020")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
