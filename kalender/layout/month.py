@@ -214,7 +214,7 @@ def _cell(
     colour = c.accent if public or day.weekday() == 6 else c.text
     items.append(Text(box.x + pad, baseline, number, "bold", g.day_size, colour,
                       ts.width(number, "bold", g.day_size), role="day"))  # fmt: skip
-    cursor = Cursor(ts, box.x + pad, baseline + g.note_size * PT_TO_MM * 0.5, box.w - 2 * pad)
+    cursor = Cursor(ts, box.x + pad, baseline + g.day_size * PT_TO_MM * 0.3, box.w - 2 * pad)
     for occurrence in public[:2]:
         lines = ts.wrap(occurrence.holiday.name, "regular", g.note_size, cursor.width)[:2]
         items += cursor.lines(lines, "regular", g.note_size, c.accent, "public", 1.1)
