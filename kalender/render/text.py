@@ -47,8 +47,8 @@ class Typesetter:
         self.fonts = {style: font_name(font_dir, files[style]) for style in STYLES}
 
     def width(self, text: str, style: str, size: float) -> float:
-        """Width of `text` in mm."""
-        return pdfmetrics.stringWidth(text, self.fonts[style], size) * PT_TO_MM
+        """Width of `text` in mm (reportlab does not kern, so widths of words add up)."""
+        return _width(text, self.fonts[style]) * size * PT_TO_MM
 
     def missing_glyphs(self, text: str, style: str = "regular") -> str:
         """The characters of `text` that the font cannot draw."""
@@ -90,6 +90,12 @@ class Typesetter:
             if self.width(prefix + shown, style, size) <= width:
                 return shown, tail
         return "", word
+
+
+@lru_cache(maxsize=65536)
+def _width(text: str, font: str) -> float:
+    """Width at 1 pt; cached because line breaking measures the same words again and again."""
+    return float(pdfmetrics.stringWidth(text, font, 1.0))
 
 
 @lru_cache(maxsize=4096)
