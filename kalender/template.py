@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kalender.errors import DataError, Problem, display_path
-from kalender.schema import Collector, _did_you_mean, boolean, cmyk, integer, param, string
+from kalender.schema import Collector, _did_you_mean, boolean, choice, cmyk, integer, param, string
 from kalender.source import Where, YMap, load_yaml
 
 CMYK = tuple[float, float, float, float]
@@ -97,9 +97,27 @@ class Cover:
     year_size: float = param(mm(12, 300), "Schriftgröße Jahreszahl, pt")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Print:
+    profile: str = param(string, "Ausgabeprofil (ICC-Datei), relativ zum Ordner der Vorlage")
+    output_condition: str = param(string, "Kennung der Druckbedingung, z. B. FOGRA39")
+    output_condition_info: str = param(string, "Beschreibung der Druckbedingung")
+    registry: str = param(string, "Register der Druckbedingung", default="http://www.color.org")
+    standard: str = param(choice("X-3", "X-1a", "X-4"), "PDF/X-Version: X-3, X-1a oder X-4", default="X-3")
+    ink_limit: float = param(mm(200, 400), "höchster Gesamtfarbauftrag in Prozent", default=300.0)
+    ppi: float = param(mm(150, 1200), "Zielauflösung der Fotos in ppi", default=300.0)
+    crop_marks: bool = param(boolean, "Schnittmarken außerhalb des Beschnitts zeichnen", default=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Web:
+    ppi: float = param(mm(72, 300), "Auflösung der Fotos in ppi", default=150.0)
+    quality: int = param(integer(30, 100), "JPEG-Qualität", default=80)
+
+
 _SECTIONS: dict[str, type] = {
     "margin": Margins, "fonts": Fonts, "colours": Colours, "portrait": Portrait, "grid": Grid,
-    "list": Listing, "legend": Legend, "cover": Cover,
+    "list": Listing, "legend": Legend, "cover": Cover, "print": Print, "web": Web,
 }  # fmt: skip
 
 
@@ -126,7 +144,10 @@ class Template:
     list: Listing = dataclasses.field(default=None)  # type: ignore[assignment]
     legend: Legend = dataclasses.field(default=None)  # type: ignore[assignment]
     cover: Cover = dataclasses.field(default=None)  # type: ignore[assignment]
+    print: Print = dataclasses.field(default=None)  # type: ignore[assignment]
+    web: Web = dataclasses.field(default=None)  # type: ignore[assignment]
     path: str = ""
+    profile_path: Path = Path()
     font_dir: Path = Path("fonts")
     where: dict[str, Where] = dataclasses.field(default_factory=dict)
 
@@ -170,12 +191,34 @@ def load_template(path: Path) -> Template:
                 )
     if problems.errors or values is None:
         raise DataError(problems.problems)
+    profile_path = path.resolve().parent / values["print"].profile
+    _check_profile(profile_path, document["print"].at("profile"), problems)
+    if problems.errors:
+        raise DataError(problems.problems)
     where = {key: document.at(key) for key in document}
-    template = Template(**values, path=name, font_dir=font_dir, where=where)
+    template = Template(**values, path=name, font_dir=font_dir, where=where, profile_path=profile_path)
     _check_geometry(template, document, problems)
     if problems.errors:
         raise DataError(problems.problems)
     return template
+
+
+def _check_profile(path: Path, where: Where, problems: Collector) -> None:
+    """The output profile must exist and describe a CMYK printing condition."""
+    from PIL import ImageCms
+
+    if not path.is_file():
+        problems.add(where, f"Ausgabeprofil '{display_path(path)}' nicht gefunden; bitte die ICC-Datei der "
+                     "Druckerei in templates/icc/ ablegen und hier eintragen")  # fmt: skip
+        return
+    try:
+        profile = ImageCms.getOpenProfile(str(path)).profile
+    except (OSError, ImageCms.PyCMSError):
+        problems.add(where, f"'{display_path(path)}' ist kein lesbares ICC-Farbprofil")
+        return
+    if profile.xcolor_space.strip() != "CMYK" or profile.device_class != "prtr":
+        problems.add(where, f"'{display_path(path)}' ist kein CMYK-Druckprofil (Farbraum "
+                     f"{profile.xcolor_space.strip()}); die Druckerei nennt das passende Profil")  # fmt: skip
 
 
 def read_fields_sections(document: YMap, problems: Collector) -> dict[str, Any] | None:
