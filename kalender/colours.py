@@ -12,11 +12,11 @@ RGB = tuple[float, float, float]  # 0..1
 Lab = tuple[float, float, float]  # CIE L*a*b*, D65
 Vision = Literal["normal", "protanopia", "deuteranopia", "tritanopia", "greyscale"]
 
-# Thresholds of check_palette. A CIEDE2000 difference of 1 is a just-noticeable difference
-# side by side; the dots are small (a few mm) and sit apart on the page, where differences
-# shrink, so two dots should differ by ΔE00 ≥ 10 to be told apart at a glance. Greyscale
-# keeps only lightness: ΔL* ≥ 8 is about one step of an eight-step grey scale that a
-# photocopy still separates. Offset print spans L* ≈ 95 (paper) to 16 (solid black,
+# Thresholds of check_palette, both judgements rather than standards. A CIEDE2000 difference
+# of about 1 is just noticeable side by side; the dots are small (a few mm) and sit apart on
+# the page, where differences shrink, so two dots should differ by ΔE00 ≥ 10 to be told
+# apart at a glance. Greyscale keeps only lightness, and a photocopy or a grey print blurs it
+# further: we ask for ΔL* ≥ 8. Offset print spans L* ≈ 95 (paper) to 16 (solid black,
 # ISO 12647-2), so at most GREY_LEVELS colours can be that far apart in lightness.
 MIN_DELTA_E = 10.0
 MIN_DELTA_L = 8.0
@@ -64,9 +64,10 @@ def cmyk_to_srgb(cmyk: CMYK) -> RGB:
     """A naive CMYK (percent) to sRGB (0..1): R = (1 − C)(1 − K), and so on.
 
     Ideal inks on white paper: it ignores dot gain, ink impurity and paper white, so print
-    comes out darker and duller than this, and differences between colours smaller. Good
-    enough to compare colours with each other; the real conversion for print goes through
-    an ICC profile.
+    comes out darker and duller than this (C100 gives sRGB cyan, L* 91, where printed cyan
+    has L* ≈ 55), and a check on these values can miss or invent a collision. Good enough
+    for a first look; the real conversion for print goes through an ICC profile, and
+    check_palette takes that conversion as `to_srgb`.
     """
     if len(cmyk) != 4 or not all(0 <= v <= 100 for v in cmyk):
         raise ValueError(f"CMYK braucht vier Prozentwerte von 0 bis 100, nicht {cmyk!r}")
@@ -106,9 +107,9 @@ def simulate(rgb: RGB, vision: Vision) -> RGB:
     Dichromacies use the Machado et al. (2009) matrices in linear RGB. Greyscale keeps the
     luminance only: the neutral grey of the same CIE Y, hence the same L*.
     """
-    linear = tuple(_to_linear(v) for v in rgb)
     if vision == "normal":
         return rgb
+    linear = tuple(_to_linear(v) for v in rgb)
     if vision == "greyscale":
         y = sum(w * v for w, v in zip(_SRGB_TO_XYZ[1], linear, strict=True))
         return (_to_srgb(y),) * 3
