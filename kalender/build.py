@@ -11,12 +11,27 @@ from kalender.catalogue import load_catalogue, order_catalogue
 from kalender.compute import compute_holidays
 from kalender.content import MonthContent, load_months, load_settings
 from kalender.errors import DataError, LayoutError, Problem, RenderError
-from kalender.layout.items import Page, Text
+from kalender.layout.items import Page, Picture, Text
 from kalender.layout.month import MonthData, layout_month
 from kalender.layout.pages import Edition, layout_back, layout_cover, layout_legend
+from kalender.pictures import prepare_pictures
+from kalender.render.colour import cmyk_to_rgb
+from kalender.render.pdf import RenderOptions, draw_document
+from kalender.render.pdfx import OutputCondition, label_pdfx
 from kalender.render.text import Typesetter
 from kalender.template import Template, find_template, load_template
 from kalender.yeardata import load_year
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line may change: edition, template, marks, PDF/X version, the check."""
+
+    web: bool = False
+    template: str | None = None
+    crop_marks: bool | None = None  # None: as the template says
+    pdfx: str | None = None  # None: as the template says
+    preflight: bool = True
 
 
 @dataclass(frozen=True)
@@ -25,16 +40,20 @@ class BuildResult:
     pages: list[Page]
     warnings: list[Problem]
     template: Template
+    report: object | None = None  # the preflight report of a print edition
 
 
-def build_calendar(year: int, data_dir: Path, output: Path, template_name: str | None = None) -> BuildResult:
+def build_calendar(
+    year: int, data_dir: Path, output: Path, template_name: str | None = None, options: BuildOptions | None = None
+) -> BuildResult:
     """Make the calendar of `year`; on any error the file at `output` stays as it was."""
+    options = options or BuildOptions(template=template_name)
     settings = load_settings(data_dir)
     catalogue = load_catalogue(data_dir)
     if settings.groups and settings.where:
         catalogue = order_catalogue(catalogue, settings.groups, settings.where["groups"])
     year_data = load_year(data_dir, year, catalogue)
-    template = load_template(find_template(template_name or year_data.template))
+    template = load_template(find_template(options.template or template_name or year_data.template))
     months, warnings = load_months(data_dir, year, year_data.content, settings.towns)
     holidays = compute_holidays(catalogue, year, year_data)
     if holidays.missing:
@@ -46,8 +65,29 @@ def build_calendar(year: int, data_dir: Path, output: Path, template_name: str |
     _check_glyphs(pages, ts)
     info = {"title": f"{year_data.motto} {year}", "author": settings.publisher.name,
             "subject": "Interkultureller Kalender"}  # fmt: skip
-    write_pdf(pages, output, ts, info)
-    return BuildResult(output, pages, warnings, template)
+    warnings += _palette_warnings(catalogue, template)
+    kind = "web" if options.web else "print"
+    photos, photo_warnings = prepare_pictures(pages, months, template, kind)
+    report = write_pdf(pages, output, ts, info, _render_options(template, options, photos), template, options)
+    return BuildResult(output, pages, [*warnings, *photo_warnings], template, report)
+
+
+def _palette_warnings(catalogue, t: Template) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Dot colours that readers with a colour-vision deficiency or a greyscale copy cannot tell apart,
+    judged as the colours print (through the output profile)."""
+    from kalender.colours import check_palette
+
+    dots = {g.id: g.colour for g in catalogue.groups.values() if not g.public}
+    names = {g.id: g.name for g in catalogue.groups.values()}
+    messages = check_palette(dots, names, to_srgb=cmyk_to_rgb(t.profile_path))
+    return [Problem("data/holidays", 0, 0, message, "Warnung") for message in messages]
+
+
+def _render_options(t: Template, options: BuildOptions, photos: dict[Picture, Path]) -> RenderOptions:
+    if options.web:
+        return RenderOptions("web", to_rgb=cmyk_to_rgb(t.profile_path), photos=photos)
+    marks = t.print.crop_marks if options.crop_marks is None else options.crop_marks
+    return RenderOptions("print", crop_marks=marks, photos=photos)
 
 
 def layout_edition(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
@@ -105,20 +145,40 @@ def _check_glyphs(pages: list[Page], ts: Typesetter) -> None:
         )
 
 
-def write_pdf(pages: list[Page], output: Path, ts: Typesetter, info: dict[str, str]) -> None:
-    """Draw into a temporary file beside `output` and move it into place only when complete."""
-    from kalender.render.pdf import draw_document
-
+def write_pdf(
+    pages: list[Page], output: Path, ts: Typesetter, info: dict[str, str], render: RenderOptions,
+    t: Template, options: BuildOptions,
+) -> object | None:  # fmt: skip
+    """Draw into a temporary file beside `output`, label and check a print edition, and move it
+    into place only when all of that succeeded. Returns the preflight report (print)."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as exc:
-        raise RenderError(
-            f"{output}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen"
-        ) from None
+        raise RenderError(f"{output}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen") from None
     try:
-        draw_document(pages, Path(temporary), ts, info)
+        draw_document(pages, Path(temporary), ts, info, render)
+        report = None
+        if render.kind == "print":
+            condition = OutputCondition(options.pdfx or t.print.standard, t.profile_path, t.print.output_condition,
+                                        t.print.output_condition_info, t.print.registry)  # fmt: skip
+            label_pdfx(Path(temporary), condition, info["title"])
+            if options.preflight:
+                report = _check_print(Path(temporary), t)
         os.replace(temporary, output)
+        return report
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _check_print(path: Path, t: Template) -> object:
+    """The print shop's checks on our own output; a failure keeps the last good PDF."""
+    from kalender.preflight import Settings, preflight
+
+    report = preflight(path, Settings(bleed_mm=t.bleed, ink_limit=t.print.ink_limit, min_ppi=t.print.ppi,
+                                      safe_mm=t.safe, binding_mm=t.binding))  # fmt: skip
+    if not report.ok:
+        failures = [f for f in report.findings if f.severity == "Fehler"]
+        raise RenderError([Problem("Preflight", 0, 0, f.message) for f in failures])
+    return report

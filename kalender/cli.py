@@ -99,8 +99,35 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
     )
+    build.add_argument("--web", action="store_true",
+                       help="leichtes RGB-PDF für die Internetseite statt der Druckausgabe (build/kalender-JAHR-web.pdf)")
+    build.add_argument("--crop-marks", action=argparse.BooleanOptionalAction, default=None,
+                       help="Schnittmarken außerhalb des Beschnitts (Standard: wie in der Vorlage)")
+    build.add_argument("--pdfx", choices=("X-3", "X-1a", "X-4"), help="PDF/X-Version (Standard: wie in der Vorlage)")
     build.set_defaults(run=_run_build)
+
+    check = commands.add_parser(
+        "preflight", help="ein PDF prüfen, wie es eine Druckerei tut",
+        description="Prüft Beschnitt, Schriften, Bildauflösung, Farbräume, PDF/X, Transparenz, schwarzen Text, "
+                    "Farbauftrag und Sicherheitsabstand. Exit-Code 1 bei einem Fehler.",
+    )  # fmt: skip
+    check.add_argument("pdf", type=Path, metavar="DATEI.pdf", help="die zu prüfende PDF-Datei")
+    check.add_argument("--json", action="store_true", help="Bericht als JSON")
+    check.add_argument("--ink-limit", type=float, default=300.0, metavar="PROZENT", help="höchster Farbauftrag (300)")
+    check.add_argument("--min-ppi", type=float, default=300.0, metavar="PPI", help="empfohlene Bildauflösung (300)")
+    check.add_argument("--bleed", type=float, default=3.0, metavar="MM", help="Beschnittzugabe (3 mm)")
+    check.add_argument("--safe", type=float, default=3.0, metavar="MM", help="Sicherheitsabstand zum Endformat (3 mm)")
+    check.add_argument("--binding", type=float, default=11.0, metavar="MM", help="Bindungszone oben (11 mm)")
+    check.set_defaults(run=_run_preflight)
     return parser
+
+
+def _run_preflight(args: argparse.Namespace) -> int:
+    from kalender.preflight import Settings, run
+
+    settings = Settings(bleed_mm=args.bleed, ink_limit=args.ink_limit, min_ppi=args.min_ppi, safe_mm=args.safe,
+                        binding_mm=args.binding)  # fmt: skip
+    return run(args.pdf, args.json, settings)
 
 
 def _year(text: str) -> int:
@@ -111,14 +138,19 @@ def _year(text: str) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from kalender.build import build_calendar
+    from kalender.build import BuildOptions, build_calendar
 
-    output = args.output or Path("build") / f"kalender-{args.year}.pdf"
-    result = build_calendar(args.year, args.data, output, args.template)
+    suffix = "-web" if args.web else ""
+    output = args.output or Path("build") / f"kalender-{args.year}{suffix}.pdf"
+    options = BuildOptions(web=args.web, template=args.template, crop_marks=args.crop_marks, pdfx=args.pdfx)
+    result = build_calendar(args.year, args.data, output, options=options)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     size = output.stat().st_size / 1_000_000
-    print(f"{output}: {len(result.pages)} Seiten, {size:.1f} MB, Vorlage '{result.template.name}'")
+    kind = "Web-Ausgabe (RGB)" if args.web else f"Druckausgabe ({options.pdfx or result.template.print.standard})"
+    print(f"{output}: {kind}, {len(result.pages)} Seiten, {size:.1f} MB, Vorlage '{result.template.name}'")
+    if result.report is not None:
+        print("Preflight: alle Prüfungen bestanden")
     return 0
 
 

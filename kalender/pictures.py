@@ -1,0 +1,51 @@
+"""Prepare every picture of the laid-out pages for its edition: crop, resample, convert, cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kalender.content import MonthContent
+from kalender.errors import DataError, Problem
+from kalender.images import PhotoJob, prepare_photos
+from kalender.layout.items import Page, Picture
+from kalender.template import Template
+
+
+def prepare_pictures(
+    pages: list[Page], months: list[MonthContent], t: Template, kind: str
+) -> tuple[dict[Picture, Path], list[Problem]]:
+    """The prepared image file for each picture, and warnings (low resolution, no profile).
+    Problems with a photo become errors at the photo's line in its YAML file."""
+    by_path = {content.photo_path: content for content in months}
+    pictures = list(dict.fromkeys(i for page in pages for i in page.items if isinstance(i, Picture)))
+    jobs = [_job(picture, t, kind) for picture in pictures]
+    results, failures = prepare_photos(jobs)
+    if failures:
+        raise DataError([_where(by_path, pictures[i]).problem(message) for i, message in failures])
+    prepared: dict[Picture, Path] = {}
+    warnings: list[Problem] = []
+    for picture, result in zip(pictures, results, strict=True):
+        assert result is not None
+        prepared[picture] = result.path
+        where = _where(by_path, picture)
+        warnings += [where.problem(w, "Warnung") for w in dict.fromkeys(result.warnings)]
+    return prepared, list(dict.fromkeys(warnings))
+
+
+def _job(picture: Picture, t: Template, kind: str) -> PhotoJob:
+    frame, placed = picture.frame, picture.placed
+    width, height = picture.pixels
+    crop = (
+        (frame.x - placed.x) / placed.w * width,
+        (frame.y - placed.y) / placed.h * height,
+        (frame.right - placed.x) / placed.w * width,
+        (frame.bottom - placed.y) / placed.h * height,
+    )
+    if kind == "web":
+        return PhotoJob(picture.path, crop, (frame.w, frame.h), "web", ppi=t.web.ppi, quality=t.web.quality)
+    return PhotoJob(picture.path, crop, (frame.w, frame.h), "print", ppi=t.print.ppi, profile=t.profile_path,
+                    ink_limit=t.print.ink_limit)  # fmt: skip
+
+
+def _where(by_path: dict[Path, MonthContent], picture: Picture):  # type: ignore[no-untyped-def]
+    return by_path[picture.path].at("photo")
