@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Iterable
 
 from kalender.preflight.colourspace import Ink, describe, ink
@@ -65,10 +67,13 @@ class _PageInk:
         """The image's own highest ink, decoded once per document; None if it cannot be measured."""
         cache = self.doc.image_cache
         if placement.key not in cache:
-            pixels = decode(placement)
-            if isinstance(pixels, ImagePixels) and self._under_overprint(placement):
-                self.pixels[placement.key] = pixels
-            cache[placement.key] = pixels.percent() if isinstance(pixels, ImagePixels) else pixels
+            if self._under_overprint(placement):
+                pixels = decode(placement)
+                if isinstance(pixels, ImagePixels):
+                    self.pixels[placement.key] = pixels
+                cache[placement.key] = pixels.percent() if isinstance(pixels, ImagePixels) else pixels
+            else:
+                cache[placement.key] = _remembered_percent(placement)
         measured = cache[placement.key]
         if isinstance(measured, float):
             return measured
@@ -119,6 +124,21 @@ class _PageInk:
             assert isinstance(pixels, ImagePixels)  # it was measured before
             self.pixels[placement.key] = pixels
         return self.pixels[placement.key]
+
+
+def _remembered_percent(placement: Placement) -> float | str:
+    """An image's highest ink, kept on disk by content: a rebuilt calendar embeds the same
+    converted photos, and decoding two dozen large JPEGs again would dominate the check."""
+    from kalender.cache import cached
+
+    digest = hashlib.sha256(placement.image.read_raw_bytes())
+    digest.update(repr((placement.image.get("/Decode"), placement.space.label if placement.space else None)).encode())
+
+    def measure() -> float | str:
+        pixels = decode(placement)
+        return pixels.percent() if isinstance(pixels, ImagePixels) else pixels
+
+    return cached(f"ink/{digest.hexdigest()}.pickle", measure)  # type: ignore[no-any-return]
 
 
 def _what(paint: Paint) -> str:

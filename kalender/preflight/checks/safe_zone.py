@@ -51,6 +51,8 @@ def _safe_box(trim: Box, rotate: int, settings: Settings) -> tuple[Box, tuple[st
 def _outside_words(doc: Document, number: int, safe: Box, names: tuple[str, ...]) -> list[tuple[str, str]]:
     """(word, side) for each run of characters outside `safe`, in reading order of the PDF."""
     text = doc.textpage(number)
+    if _all_runs_inside(text, safe):
+        return []  # the common case, decided from a few dozen text runs instead of every character
     words: list[tuple[str, str]] = []
     current, side = "", ""
     for index in range(text.count_chars()):
@@ -66,6 +68,15 @@ def _outside_words(doc: Document, number: int, safe: Box, names: tuple[str, ...]
     if current:
         words.append((current, side))
     return words
+
+
+def _all_runs_inside(text: Any, safe: Box) -> bool:
+    """Do the bounding rectangles of all text runs lie inside `safe`?"""
+    for index in range(text.count_rects()):
+        left, bottom, right, top = text.get_rect(index)
+        if left < safe[0] - 0.01 or bottom < safe[1] - 0.01 or right > safe[2] + 0.01 or top > safe[3] + 0.01:
+            return False
+    return True
 
 
 def _visible(text: Any, index: int) -> bool:
