@@ -44,7 +44,7 @@ def _job(picture: Picture, t: Template, kind: str) -> PhotoJob:
     if kind == "web":
         return PhotoJob(picture.path, crop, (frame.w, frame.h), "web", ppi=t.web.ppi, quality=t.web.quality)
     return PhotoJob(picture.path, crop, (frame.w, frame.h), "print", ppi=t.print.ppi, profile=t.profile_path,
-                    ink_limit=t.print.ink_limit)  # fmt: skip
+                    ink_limit=t.print.ink_limit, quality=t.print.quality)  # fmt: skip
 
 
 def _where(by_path: dict[Path, MonthContent], picture: Picture):  # type: ignore[no-untyped-def]

@@ -107,6 +107,7 @@ class Print:
     ink_limit: float = param(mm(200, 400), "höchster Gesamtfarbauftrag in Prozent", default=300.0)
     ppi: float = param(mm(150, 1200), "Zielauflösung der Fotos in ppi", default=300.0)
     crop_marks: bool = param(boolean, "Schnittmarken außerhalb des Beschnitts zeichnen", default=False)
+    quality: int = param(integer(50, 100), "JPEG-Qualität der Fotos (85: kein sichtbarer Verlust im Druck)", default=85)
 
 
 @dataclass(frozen=True, kw_only=True)

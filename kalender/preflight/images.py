@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pikepdf
 from PIL import Image
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from kalender.preflight.colourspace import PROCESS, Ink, Space, ink
 from kalender.preflight.content import Placement
@@ -28,6 +30,7 @@ class ImagePixels:
     def percent(self, region: tuple[int, int, int, int] | None = None, over: Ink | None = None) -> float:
         """Highest total ink (all but the NOISE share of pixels lie below) in `region` (rows, columns),
         with the plates an overprinting colour `over` paints replaced by that colour."""
+        import numpy as np
         pixels = self.ink if region is None else self.ink[region[0] : region[1], region[2] : region[3]]
         if pixels.size == 0:
             return 0.0
@@ -44,6 +47,7 @@ class ImagePixels:
 
     def region(self, placement: Placement, box: Box) -> tuple[int, int, int, int] | None:
         """The pixel rows and columns a page-space box covers, or None if it misses the image."""
+        import numpy as np
         height, width = self.ink.shape[:2]
         inverse = placement.ctm.inverse()
         corners = [inverse.transform((x, y)) for x in (box[0], box[2]) for y in (box[1], box[3])]
@@ -58,6 +62,7 @@ class ImagePixels:
 
 def decode(placement: Placement) -> ImagePixels | str:
     """The image's ink, or a German reason why it cannot be measured."""
+    import numpy as np
     space, info = placement.space, placement.info
     if space is None or space.model not in ("CMYK", "Gray", "Colorants", "Indexed"):
         return f"Farbraum {space.label if space else 'Maske'}"
@@ -103,6 +108,7 @@ def _plates(space: Space) -> tuple[int, ...]:
 
 
 def _indexed(raw: np.ndarray, space: Space) -> ImagePixels:
+    import numpy as np
     palette = np.zeros((256, 4), dtype=np.uint8)
     for index in range(256):
         plates = ink(space, (index,))
@@ -113,6 +119,7 @@ def _indexed(raw: np.ndarray, space: Space) -> ImagePixels:
 
 def _samples(image: Any, info: Any, space: Space) -> tuple[np.ndarray, bool] | None:
     """Samples as uint8 (height, width, channels), and whether Pillow inverted them."""
+    import numpy as np
     bpc = int(info.get("/BitsPerComponent", 8))
     filters: Any = info.get("/Filter", [])
     last = str(filters[-1] if isinstance(filters, pikepdf.Array) and len(filters) else filters)
@@ -147,6 +154,7 @@ def _jpeg_bytes(image: Any, info: Any) -> bytes:
 
 
 def _jpeg(data: bytes) -> tuple[np.ndarray, bool]:
+    import numpy as np
     with Image.open(io.BytesIO(data)) as im:
         # Pillow inverts CMYK JPEGs ("CMYK;I", the Adobe convention); the PDF's DCTDecode does
         # not, a /Decode array does that there. Report Pillow's step so the caller can undo it.
