@@ -8,8 +8,8 @@ from typing import Any
 from kalender.errors import DataError, Problem, display_path
 from kalender.model import Catalogue, ExplicitDate, Group, Holiday
 from kalender.rules import RULES, RuleProblem
-from kalender.schema import Collector, _did_you_mean, items_of, read_fields
-from kalender.source import Where, YMap, load_yaml
+from kalender.schema import Collector, _did_you_mean, documents, items_of, read_fields
+from kalender.source import Where, YMap
 
 HOLIDAY_DIR = "holidays"
 
@@ -32,12 +32,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     problems = Collector()
     groups: dict[str, Group] = {}
     holidays: list[Holiday] = []
-    for path in paths:
-        try:
-            document = load_yaml(path)
-        except DataError as exc:
-            problems.problems.extend(exc.problems)
-            continue
+    for path, document in documents(paths, problems):
         _read_group_file(document, path, problems, groups, holidays)
     _check_unique_ids(holidays, problems)
     if problems.errors:

@@ -14,6 +14,7 @@ from kalender.schema import (
     _did_you_mean,
     boolean,
     choice,
+    documents,
     integer,
     iso_date,
     items_of,
@@ -231,12 +232,7 @@ def load_months(
             ]
         )
     months: list[MonthContent] = []
-    for path in paths:
-        try:
-            document = load_yaml(path)
-        except DataError as exc:
-            problems.problems.extend(exc.problems)
-            continue
+    for path, document in documents(paths, problems):
         content = _read_month(document, path, kind, towns, problems)
         if content is not None:
             months.append(content)

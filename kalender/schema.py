@@ -11,12 +11,13 @@ import calendar
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
-from kalender.errors import Problem
-from kalender.source import Where, YList, YMap
+from kalender.errors import DataError, Problem
+from kalender.source import Where, YList, YMap, load_yaml
 
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
            "Oktober", "November", "Dezember")  # fmt: skip
@@ -173,3 +174,12 @@ def items_of(node: Any, problems: Collector, where: Where, what: str) -> list[tu
         problems.add(getattr(node, "where", where), f"{what}: erwartet eine Liste (Zeilen mit „- “)")
         return []
     return list(zip(node, node.item_where, strict=True))
+
+
+def documents(paths: list[Path], problems: Collector) -> Iterator[tuple[Path, Any]]:
+    """Parse each YAML file; a file with a syntax error becomes a problem and is skipped."""
+    for path in paths:
+        try:
+            yield path, load_yaml(path)
+        except DataError as exc:
+            problems.problems.extend(exc.problems)

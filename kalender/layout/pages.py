@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from kalender.content import MonthContent, Settings
 from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
 from kalender.layout.blocks import Cursor, cover_crop, line_height, marks, marks_width
 from kalender.layout.flow import Row, flow
-from kalender.layout.items import Box, Circle, Item, Page, Rect, Text
+from kalender.layout.items import CMYK, Box, Circle, Item, Page, Rect, Text
 from kalender.model import Catalogue, Occurrence
 from kalender.render.text import Typesetter
 from kalender.template import Template
@@ -137,17 +138,18 @@ def _holiday_rows(holiday, dates: str, t: Template, ts: Typesetter, col_w: float
         Row(step * len(title), lambda x, y: _with_marks(Cursor(ts, x, y, col_w).lines(
             title, "bold", L.size, c.text, "legend-name"), evening, differ, L.size, ts),
             keep_with_next=True, space_before=step * 0.45),
-        Row(step * len(when), lambda x, y: _lines(ts, x, y, col_w, when, L.size, c.accent, "legend-date"),
+        Row(step * len(when), partial(_lines, ts, width=col_w, lines=when, size=L.size, colour=c.accent, role="legend-date"),
             keep_with_next=True),
     ]  # fmt: skip
     for i in range(0, len(body), 3):  # a paragraph may break between columns every three lines
         chunk = body[i : i + 3]
-        rows.append(Row(step * len(chunk),
-                        lambda x, y, chunk=chunk: _lines(ts, x, y, col_w, chunk, L.size, c.text, "legend-text")))  # fmt: skip  # type: ignore[misc]
+        rows.append(Row(step * len(chunk), partial(_lines, ts, lines=chunk, width=col_w, size=L.size,
+                                                   colour=c.text, role="legend-text")))  # fmt: skip
     return rows
 
 
-def _lines(ts: Typesetter, x: float, y: float, width: float, lines: list[str], size: float, colour, role: str) -> list[Item]:  # type: ignore[no-untyped-def]
+def _lines(ts: Typesetter, x: float, y: float, *, width: float, lines: list[str], size: float, colour: CMYK,
+           role: str) -> list[Item]:  # fmt: skip
     return Cursor(ts, x, y, width).lines(lines, "regular", size, colour, role)
 
 

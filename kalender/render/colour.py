@@ -21,7 +21,7 @@ def cmyk_to_rgb(profile: Path) -> Callable[[CMYK], tuple[float, float, float]]:
     @lru_cache(maxsize=256)
     def convert(colour: CMYK) -> tuple[float, float, float]:
         pixel = Image.new("CMYK", (1, 1), tuple(round(v * 2.55) for v in colour))  # type: ignore[arg-type]
-        r, g, b = ImageCms.applyTransform(pixel, transform).getpixel((0, 0))  # type: ignore[misc]
+        r, g, b = ImageCms.applyTransform(pixel, transform).getpixel((0, 0))  # type: ignore[misc,union-attr]
         return r / 255, g / 255, b / 255
 
     return convert

@@ -7,7 +7,7 @@ step with pikepdf on the drawn file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -35,7 +35,7 @@ class OutputCondition:
 def label_pdfx(path: Path, condition: OutputCondition, title: str, moment: datetime | None = None) -> None:
     """Add the PDF/X identification to the PDF at `path`, in place."""
     version, conformance, pdf_version = STANDARDS[condition.standard]
-    moment = moment or datetime.now(timezone.utc).replace(microsecond=0)
+    moment = moment or datetime.now(UTC).replace(microsecond=0)
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         profile = pdf.make_stream(condition.profile.read_bytes())
         profile.N = 4

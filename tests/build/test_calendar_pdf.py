@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import io
-from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium

@@ -58,7 +58,7 @@ def test_only_cmyk_and_gray(print_pdf: Path) -> None:
         for number, page in enumerate(pdf.pages, 1):
             operators = {op for _, op in _content_operators(page)}
             assert not operators & {"rg", "RG", "sc", "SC", "scn", "SCN"}, number
-            for _, xobject in page.images.items():
+            for _, xobject in page.get_images().items():
                 assert xobject.ColorSpace in (pikepdf.Name.DeviceCMYK, pikepdf.Name.DeviceGray), number
 
 
@@ -93,7 +93,7 @@ def test_every_page_has_trim_and_bleed(print_pdf: Path) -> None:
 def test_photos_are_placed_at_print_resolution(print_pdf: Path) -> None:
     with pikepdf.open(print_pdf) as pdf:
         page = pdf.pages[1]
-        (name, image), *_ = page.images.items()
+        (_, image), *_ = page.get_images().items()
         ctm = next(operands for operands, op in _content_operators(page) if op == "cm" and float(operands[0]) > 100)
         width_inch = float(ctm[0]) / 72
         assert 295 <= int(image.Width) / width_inch <= 305
@@ -103,7 +103,7 @@ def test_print_colours_look_like_the_photo(print_pdf: Path) -> None:
     """Convert the embedded CMYK photo back to sRGB through the output profile and compare it
     with the source illustration: the average colour difference stays small."""
     with pikepdf.open(print_pdf) as pdf:
-        image = next(iter(pdf.pages[1].images.values()))
+        image = next(iter(pdf.pages[1].get_images().values()))
         cmyk = Image.open(io.BytesIO(image.read_raw_bytes()))
         cmyk.load()
     assert cmyk.mode == "CMYK"  # Pillow undoes the Adobe inversion that /Decode [1 0 …] declares
@@ -121,7 +121,7 @@ def test_web_edition_is_rgb_trimmed_and_light(web_pdf: Path, print_pdf: Path) ->
         for page in pdf.pages:
             media = [float(v) for v in page.MediaBox]
             assert media[2] - media[0] == pytest.approx(297 * MM, abs=0.1)
-            for _, image in page.images.items():
+            for _, image in page.get_images().items():
                 assert image.ColorSpace == pikepdf.Name.DeviceRGB
             assert not {op for _, op in _content_operators(page)} & {"k", "K"}
     assert web_pdf.stat().st_size < print_pdf.stat().st_size / 3

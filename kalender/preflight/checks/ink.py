@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterable
 
 from kalender.preflight.colourspace import Ink, describe, ink
