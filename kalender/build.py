@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ from kalender.render.pdfx import OutputCondition, label_pdfx
 from kalender.render.text import Typesetter
 from kalender.template import Template, find_template, load_template
 from kalender.yeardata import load_year
+
+
+# Part of the cache key of preflight reports: raise when the checks change.
+PREFLIGHT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -163,21 +168,41 @@ def write_pdf(
         if render.kind == "print":
             condition = OutputCondition(options.pdfx or t.print.standard, t.profile_path, t.print.output_condition,
                                         t.print.output_condition_info, t.print.registry)  # fmt: skip
+            drawn = _digest(Path(temporary))  # ReportLab's invariant mode: same pages, same bytes
             label_pdfx(Path(temporary), condition, info["title"])
             if options.preflight:
-                report = _check_print(Path(temporary), t)
+                report = _check_print(Path(temporary), t, f"{drawn}-{condition}")
         os.replace(temporary, output)
         return report
     finally:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _check_print(path: Path, t: Template) -> object:
-    """The print shop's checks on our own output; a failure keeps the last good PDF."""
-    from kalender.preflight import Settings, preflight
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
-    report = preflight(path, Settings(bleed_mm=t.bleed, ink_limit=t.print.ink_limit, min_ppi=t.print.ppi,
-                                      safe_mm=t.safe, binding_mm=t.binding))  # fmt: skip
+
+def _check_print(path: Path, t: Template, drawn: str) -> object:
+    """The print shop's checks on our own output; a failure keeps the last good PDF.
+
+    The report depends only on the drawn pages, the PDF/X labelling (the same but for its
+    dates) and the settings, so a rebuild of unchanged pages reuses it from the cache."""
+    from kalender.cache import cached
+
+    limits = dict(bleed_mm=t.bleed, ink_limit=t.print.ink_limit, min_ppi=t.print.ppi, safe_mm=t.safe,
+                  binding_mm=t.binding)  # fmt: skip
+    key = hashlib.sha256(f"{PREFLIGHT_VERSION}-{drawn}-{sorted(limits.items())}".encode()).hexdigest()
+
+    def check() -> object:
+        from kalender.preflight import Settings, preflight  # imported only when not cached
+
+        return preflight(path, Settings(**limits))  # type: ignore[arg-type]
+
+    report = cached(f"preflight/{key}.pickle", check)
     if not report.ok:
         failures = [f for f in report.findings if f.severity == "Fehler"]
         raise RenderError([Problem("Preflight", 0, 0, f.message) for f in failures])
