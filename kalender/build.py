@@ -12,6 +12,7 @@ from kalender.catalogue import load_catalogue, order_catalogue
 from kalender.compute import compute_holidays
 from kalender.content import MonthContent, load_months, load_settings
 from kalender.errors import DataError, LayoutError, Problem, RenderError
+from kalender.files import replace_file
 from kalender.layout.items import Page, Picture, Text
 from kalender.layout.month import MonthData, layout_month
 from kalender.layout.pages import Edition, layout_back, layout_cover, layout_legend
@@ -22,7 +23,6 @@ from kalender.render.pdfx import OutputCondition, label_pdfx
 from kalender.render.text import Typesetter
 from kalender.template import Template, find_template, load_template
 from kalender.yeardata import load_year
-
 
 # Part of the cache key of preflight reports: raise when the checks change.
 PREFLIGHT_VERSION = 1
@@ -53,16 +53,8 @@ def build_calendar(
 ) -> BuildResult:
     """Make the calendar of `year`; on any error the file at `output` stays as it was."""
     options = options or BuildOptions(template=template_name)
-    settings = load_settings(data_dir)
-    catalogue = load_catalogue(data_dir)
-    if settings.groups and settings.where:
-        catalogue = order_catalogue(catalogue, settings.groups, settings.where["groups"])
-    year_data = load_year(data_dir, year, catalogue)
-    template = load_template(find_template(options.template or template_name or year_data.template))
-    months, warnings = load_months(data_dir, year, year_data.content, settings.towns)
-    holidays = compute_holidays(catalogue, year, year_data)
-    if holidays.missing:
-        raise DataError([m.problem() for m in holidays.missing])
+    data = _load_inputs(year, data_dir, options.template or template_name)
+    settings, catalogue, year_data, template, (months, warnings), holidays = data
     ts = Typesetter(template.font_dir, {s: getattr(template.fonts, s) for s in ("regular", "bold", "italic")})
     edition = Edition(year, year_data.motto, year_data.notice, months, _photo_sizes(months),
                       holidays.occurrences, catalogue, settings)  # fmt: skip
@@ -75,6 +67,33 @@ def build_calendar(
     photos, photo_warnings = prepare_pictures(pages, months, template, kind)
     report = write_pdf(pages, output, ts, info, _render_options(template, options, photos), template, options)
     return BuildResult(output, pages, [*warnings, *photo_warnings], template, report)
+
+
+def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:  # type: ignore[type-arg]
+    """Read everything a build uses; report the problems of all files at once, not the first only."""
+    problems: list[Problem] = []
+
+    def attempt(load, *args):  # type: ignore[no-untyped-def]
+        try:
+            return load(*args)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    settings = attempt(load_settings, data_dir)
+    catalogue = attempt(load_catalogue, data_dir)
+    if catalogue is not None and settings is not None and settings.groups and settings.where:
+        catalogue = attempt(order_catalogue, catalogue, settings.groups, settings.where["groups"])
+    year_data = attempt(load_year, data_dir, year, catalogue) if catalogue is not None else None
+    template = attempt(lambda: load_template(find_template(template_name or (year_data.template if year_data else "a3"))))
+    towns = settings.towns if settings is not None else ()
+    months = attempt(load_months, data_dir, year, year_data.content if year_data else "portraits", towns)
+    holidays = attempt(compute_holidays, catalogue, year, year_data) if catalogue and year_data else None
+    if holidays is not None:
+        problems += [m.problem() for m in holidays.missing]
+    if problems:
+        raise DataError(problems)
+    return settings, catalogue, year_data, template, months, holidays
 
 
 def _palette_warnings(catalogue, t: Template) -> list[Problem]:  # type: ignore[no-untyped-def]
@@ -172,7 +191,7 @@ def write_pdf(
             label_pdfx(Path(temporary), condition, info["title"])
             if options.preflight:
                 report = _check_print(Path(temporary), t, f"{drawn}-{condition}")
-        os.replace(temporary, output)
+        replace_file(Path(temporary), output)
         return report
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kalender import __version__
 from kalender.errors import KalenderError, Problem
+from kalender.files import replace_file
 
 if TYPE_CHECKING:
     from kalender.compute import MissingDate
@@ -224,7 +225,7 @@ def write_atomically(path: Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-        os.replace(temporary, path)
+        replace_file(Path(temporary), path)
     except OSError as exc:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -232,11 +232,14 @@ def load_months(
             ]
         )
     months: list[MonthContent] = []
+    attempted: set[object] = set()  # months named by files that have errors of their own
     for path, document in documents(paths, problems):
         content = _read_month(document, path, kind, towns, problems)
         if content is not None:
             months.append(content)
-    _check_year(months, kind, towns, folder, problems)
+        elif isinstance(document, YMap):
+            attempted.add(document.get("month"))
+    _check_year(months, kind, towns, folder, problems, attempted)
     if problems.errors:
         raise DataError(problems.problems)
     return sorted(months, key=lambda m: m.month), [p for p in problems.problems if p.severity != "Fehler"]
@@ -249,7 +252,7 @@ def _read_month(
     if not isinstance(document, YMap):
         problems.add(Where(name, 1, 1), "erwartet Angaben wie month:, photo:, …")
         return None
-    values = read_fields(document, MonthContent, problems, "", skip=frozenset({"consent"}))
+    values = read_fields(document, MonthContent, problems, "Monatsinhalt", skip=frozenset({"consent"}))
     consent = None
     if "consent" in document:
         consent_values = read_fields(document["consent"], Consent, problems, "consent")
@@ -283,7 +286,8 @@ def _read_month(
 
 
 def _check_year(
-    months: list[MonthContent], kind: str, towns: tuple[str, ...], folder: Path, problems: Collector
+    months: list[MonthContent], kind: str, towns: tuple[str, ...], folder: Path, problems: Collector,
+    attempted: set[object] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     by_month: dict[int, MonthContent] = {}
     for content in months:
@@ -295,7 +299,7 @@ def _check_year(
             )
         by_month.setdefault(content.month, content)
     for month in range(1, 13):
-        if month not in by_month:
+        if month not in by_month and month not in attempted:
             problems.add(
                 Where(display_path(folder), 0, 0),
                 f"für Monat {month} fehlt der Inhalt; bitte "

@@ -134,3 +134,19 @@ def test_a_good_build_replaces_the_old_pdf(run, data_copy: Path, old_pdf: Path) 
     assert result.code == 0, result.err
     assert old_pdf.read_bytes().startswith(b"%PDF-1.")
     assert "Seiten" in result.out
+
+
+def test_problems_in_holidays_and_portraits_are_reported_together(run, data_copy: Path, old_pdf: Path) -> None:  # type: ignore[no-untyped-def]
+    portrait = data_copy / PORTRAIT
+    _replace(portrait, _key_line(portrait, "name"), _key_line(portrait, "name").replace("name:", "nmae:"))
+    holidays = data_copy / "holidays/public_hesse.yaml"
+    _replace(holidays, "{kind: fixed, month: 5, day: 1}", "{kind: fixed, month: 2, day: 30}")
+    err = _build_fails(run, data_copy, old_pdf)
+    assert "meinten Sie 'name'" in err and "30. Februar" in err
+    assert "für Monat 3 fehlt" not in err  # the broken file names its month; no second, misleading message
+
+
+def test_a_new_pdf_is_readable_by_others(run, data_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    output = tmp_path / "kalender.pdf"
+    assert run("build", "2018", "--data", str(data_copy), "-o", str(output)).code == 0
+    assert output.stat().st_mode & 0o044  # not private to the owner, as a temporary file would be
