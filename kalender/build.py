@@ -135,13 +135,15 @@ def _touches(occurrence, year: int, month: int) -> bool:  # type: ignore[no-unty
 
 
 def _photo_sizes(months: list[MonthContent]) -> dict[int, tuple[int, int]]:
-    from PIL import Image, UnidentifiedImageError
+    """Pixel sizes as the photos are shown (after EXIF rotation, as the photo stage crops them)."""
+    from PIL import UnidentifiedImageError
+
+    from kalender.images import displayed_size
 
     sizes, problems = {}, []
     for content in months:
         try:
-            with Image.open(content.photo_path) as image:
-                sizes[content.month] = image.size
+            sizes[content.month] = displayed_size(content.photo_path)
         except (OSError, UnidentifiedImageError):
             problems.append(
                 content.at("photo").problem(

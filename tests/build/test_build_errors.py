@@ -150,3 +150,21 @@ def test_a_new_pdf_is_readable_by_others(run, data_copy: Path, tmp_path: Path) -
     output = tmp_path / "kalender.pdf"
     assert run("build", "2018", "--data", str(data_copy), "-o", str(output)).code == 0
     assert output.stat().st_mode & 0o044  # not private to the owner, as a temporary file would be
+
+
+def test_a_rotated_camera_photo_is_laid_out_upright(run, data_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A camera stores a portrait photo lying on its side with EXIF orientation 6 (rotate 90°)."""
+    from PIL import Image
+
+    from kalender.build import build_calendar
+
+    photo = data_copy / "portraits/2018/03-maerz.jpg"
+    upright = Image.open(photo)
+    lying = upright.transpose(Image.Transpose.ROTATE_90)  # what the sensor stored
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    photo.unlink()
+    lying.save(photo, quality=90, exif=exif.tobytes())
+    result = build_calendar(2018, data_copy, tmp_path / "k.pdf")
+    picture = next(i for i in result.pages[3].items if type(i).__name__ == "Picture")
+    assert picture.pixels == upright.size  # width < height, as the person stands
