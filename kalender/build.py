@@ -98,12 +98,16 @@ def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:
 
 def _palette_warnings(catalogue, t: Template) -> list[Problem]:  # type: ignore[no-untyped-def]
     """Dot colours that readers with a colour-vision deficiency or a greyscale copy cannot tell apart,
-    judged as the colours print (through the output profile)."""
+    judged as the colours print (through the output profile); remembered per palette and profile."""
+    from kalender.cache import cached
     from kalender.colours import check_palette
 
     dots = {g.id: g.colour for g in catalogue.groups.values() if not g.public}
     names = {g.id: g.name for g in catalogue.groups.values()}
-    messages = check_palette(dots, names, to_srgb=cmyk_to_rgb(t.profile_path))
+    key = hashlib.sha256(repr((sorted(dots.items()), sorted(names.items()))).encode())
+    key.update(t.profile_path.read_bytes())
+    messages = cached(f"palette/{key.hexdigest()}.pickle",
+                      lambda: check_palette(dots, names, to_srgb=cmyk_to_rgb(t.profile_path)))  # fmt: skip
     return [Problem("data/holidays", 0, 0, message, "Warnung") for message in messages]
 
 

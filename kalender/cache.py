@@ -28,6 +28,13 @@ def cached(name: str, make: Callable[[], Any]) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = make()
+    store(name, value)
+    return value
+
+
+def store(name: str, value: Any) -> None:
+    """Write `value` to the cache under `name` atomically; failing to write is not an error."""
+    path = cache_dir() / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle_no, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -36,4 +43,3 @@ def cached(name: str, make: Callable[[], Any]) -> Any:
         os.replace(temporary, path)
     except OSError:
         pass
-    return value

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kalender.preflight.report import Finding, PreflightError, Report, Settings
-from kalender.preflight.runner import preflight, run
 
 __all__ = ["Finding", "PreflightError", "Report", "Settings", "preflight", "run"]
+
+
+def __getattr__(name: str) -> Any:
+    # The checks pull in pdfium and numpy; a build that reuses a cached report (which only
+    # needs the report classes above) should not pay for importing them.
+    if name in ("preflight", "run"):
+        from kalender.preflight import runner
+
+        return getattr(runner, name)
+    raise AttributeError(name)

@@ -47,8 +47,9 @@ def label_pdfx(path: Path, condition: OutputCondition, title: str, moment: datet
         pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
         _info(pdf, version, conformance, title, moment)
         _xmp(pdf, version, conformance, title, moment)
+        # Streams pass through untouched: qpdf would otherwise inflate and deflate every one.
         pdf.save(path, force_version=pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 deterministic_id=True)  # fmt: skip
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)  # fmt: skip
 
 
 def _info(pdf: pikepdf.Pdf, version: str, conformance: str | None, title: str, moment: datetime) -> None:

@@ -6,6 +6,7 @@ so what is measured is what prints.
 
 from __future__ import annotations
 
+import atexit
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pyphen
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from kalender.cache import cached
+from kalender.cache import cached, store
 
 PT_TO_MM = 25.4 / 72
 STYLES = ("regular", "bold", "italic")
@@ -30,6 +31,37 @@ def _dictionary() -> pyphen.Pyphen:
         pyphen.hdcache[path] = cached(f"hyph-{LANGUAGE}-{version}.pickle", lambda: pyphen.HyphDict(path))
     # German typesetting: no fragment shorter than 3 letters at either end of a hyphenated word.
     return pyphen.Pyphen(lang=LANGUAGE, left=3, right=3)
+
+
+class _Syllables:
+    """Break positions of words, remembered on disk: a calendar hyphenates the same few hundred
+    words every year, and loading the whole pattern dictionary for them costs more than the
+    rest of the line breaking."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[int, ...]] | None = None
+        self.added = False
+
+    def __call__(self, word: str) -> tuple[int, ...]:
+        if self.known is None:
+            self.known = cached(self._name(), dict)
+            atexit.register(self.save)
+        if word not in self.known:
+            self.known[word] = tuple(sorted((int(p) for p in _dictionary().positions(word)), reverse=True))
+            self.added = True
+        return self.known[word]
+
+    def save(self) -> None:
+        if self.added and self.known is not None:
+            store(self._name(), self.known)
+
+    @staticmethod
+    def _name() -> str:
+        version = getattr(pyphen, "VERSION", getattr(pyphen, "__version__", "0"))
+        return f"hyph-words-{LANGUAGE}-{version}.pickle"
+
+
+_syllables = _Syllables()
 
 
 def font_name(font_dir: Path, file: str) -> str:
@@ -56,28 +88,36 @@ class Typesetter:
         return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in face.charToGlyph}))
 
     def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
-        """Break `text` into lines no wider than `width` mm, hyphenating German words."""
+        """Break `text` into lines no wider than `width` mm, hyphenating German words.
+
+        Widths of words add up (reportlab does not kern), so each word is measured once and a
+        line's width is kept as a running sum instead of measuring every candidate line."""
+        font, unit = self.fonts[style], size * PT_TO_MM
+        space = _width(" ", font) * unit
         lines: list[str] = []
-        line = ""
+        line, used = "", 0.0
         for word in text.split():
-            candidate = f"{line} {word}" if line else word
-            if self.width(candidate, style, size) <= width:
-                line = candidate
-                continue
-            head, tail = self._split(word, line, style, size, width)
+            word_width = _width(word, font) * unit
+            if not line or used + space + word_width <= width:
+                line, used = (f"{line} {word}", used + space + word_width) if line else (word, word_width)
+                if used <= width:
+                    continue
+                line, used = "", 0.0  # a single word wider than the line: break it below
+                head, tail = "", word
+            else:
+                head, tail = self._split(word, line, style, size, width)
             if head:
                 lines.append(f"{line} {head}" if line else head)
-                line = tail
-            else:
-                if line:
-                    lines.append(line)
-                line = word
+            elif line:
+                lines.append(line)
+            line = tail
             while self.width(line, style, size) > width:  # a word longer than a whole line
                 head, tail = self._split(line, "", style, size, width)
                 if not head:
                     head, tail = _cut(line, lambda s: self.width(s, style, size) <= width)
                 lines.append(head)
                 line = tail
+            used = self.width(line, style, size)
         if line:
             lines.append(line)
         return lines
@@ -108,8 +148,8 @@ def _hyphenations(word: str) -> tuple[tuple[str, str], ...]:
     core = word.strip('.,;:!?“„"()–')
     if core and core.isalpha():
         offset = word.index(core)
-        for head, _ in _dictionary().iterate(core):
-            cut = offset + len(head)
+        for position in _syllables(core):
+            cut = offset + position
             points.append((word[:cut], word[cut:]))
     return tuple(sorted(points, key=lambda p: -len(p[0])))
 
