@@ -188,27 +188,21 @@ def write_pdf(
     except OSError as exc:
         raise RenderError(f"{output}: kann nicht schreiben ({exc.strerror}); bitte Pfad und Rechte prüfen") from None
     try:
-        draw_document(pages, Path(temporary), ts, info, render)
+        drawn = draw_document(pages, ts, info, render)
         report = None
         if render.kind == "print":
             condition = OutputCondition(options.pdfx or t.print.standard, t.profile_path, t.print.output_condition,
                                         t.print.output_condition_info, t.print.registry)  # fmt: skip
-            drawn = _digest(Path(temporary))  # ReportLab's invariant mode: same pages, same bytes
-            label_pdfx(Path(temporary), condition, info["title"])
+            label_pdfx(drawn, Path(temporary), condition, info["title"])
             if options.preflight:
-                report = _check_print(Path(temporary), t, f"{drawn}-{condition}")
+                # ReportLab's invariant mode: the same pages give the same bytes
+                report = _check_print(Path(temporary), t, f"{hashlib.sha256(drawn).hexdigest()}-{condition}")
+        else:
+            Path(temporary).write_bytes(drawn)
         replace_file(Path(temporary), output)
         return report
     finally:
         Path(temporary).unlink(missing_ok=True)
-
-
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_print(path: Path, t: Template, drawn: str) -> object:

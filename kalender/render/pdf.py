@@ -3,6 +3,7 @@ and what each edition needs (print: CMYK, overprinting black text, marks; web: R
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +42,13 @@ class _Flip:
         return (self.height + self.offset - value) * mm
 
 
-def draw_document(pages: list[Page], path: Path, ts: Typesetter, info: dict[str, str], options: RenderOptions) -> None:
-    """Write all pages to `path` (the caller makes the write atomic)."""
+def draw_document(pages: list[Page], ts: Typesetter, info: dict[str, str], options: RenderOptions) -> bytes:
+    """All pages as the bytes of a PDF (the caller writes them, atomically)."""
     # Images keep their DCT (JPEG) data; ASCII85 would inflate them by a quarter for nothing.
     previous, rl_config.useA85 = rl_config.useA85, 0
     try:
-        canvas = Canvas(str(path), invariant=1, pageCompression=1, initialFontName=ts.fonts["regular"])
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=ts.fonts["regular"])
         canvas.setTitle(info.get("title", ""))
         canvas.setAuthor(info.get("author", ""))
         canvas.setSubject(info.get("subject", ""))
@@ -57,6 +59,7 @@ def draw_document(pages: list[Page], path: Path, ts: Typesetter, info: dict[str,
         canvas.save()
     finally:
         rl_config.useA85 = previous
+    return buffer.getvalue()
 
 
 class _Painter:

@@ -6,6 +6,7 @@ step with pikepdf on the drawn file.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,11 +33,13 @@ class OutputCondition:
     registry: str
 
 
-def label_pdfx(path: Path, condition: OutputCondition, title: str, moment: datetime | None = None) -> None:
-    """Add the PDF/X identification to the PDF at `path`, in place."""
+def label_pdfx(
+    source: bytes, target: Path, condition: OutputCondition, title: str, moment: datetime | None = None
+) -> None:
+    """Write the PDF `source` to `target` with the PDF/X identification added."""
     version, conformance, pdf_version = STANDARDS[condition.standard]
     moment = moment or datetime.now(UTC).replace(microsecond=0)
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    with pikepdf.open(io.BytesIO(source)) as pdf:
         profile = pdf.make_stream(condition.profile.read_bytes())
         profile.N = 4
         intent = Dictionary(
@@ -48,7 +51,7 @@ def label_pdfx(path: Path, condition: OutputCondition, title: str, moment: datet
         _info(pdf, version, conformance, title, moment)
         _xmp(pdf, version, conformance, title, moment)
         # Streams pass through untouched: qpdf would otherwise inflate and deflate every one.
-        pdf.save(path, force_version=pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+        pdf.save(target, force_version=pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.disable,
                  stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)  # fmt: skip
 
 
