@@ -18,29 +18,44 @@ def prepare_pictures(
     Problems with a photo become errors at the photo's line in its YAML file."""
     by_path = {content.photo_path: content for content in months}
     pictures = list(dict.fromkeys(i for page in pages for i in page.items if isinstance(i, Picture)))
-    jobs = [_job(picture, t, kind) for picture in pictures]
-    results, failures = prepare_photos(jobs)
+    # The same crop of the same photo (a month picture and its cover tile) is prepared once, at
+    # the largest size it is placed at: smaller placements only gain resolution.
+    largest: dict[tuple[Path, tuple[float, ...]], Picture] = {}
+    for picture in sorted(pictures, key=lambda p: -p.frame.w):
+        largest.setdefault(_crop_key(picture), picture)
+    unique = list(largest.values())
+    results, failures = prepare_photos([_job(picture, t, kind) for picture in unique])
     if failures:
-        raise DataError([_where(by_path, pictures[i]).problem(message) for i, message in failures])
+        raise DataError([_where(by_path, unique[i]).problem(message) for i, message in failures])
     prepared: dict[Picture, Path] = {}
     warnings: list[Problem] = []
-    for picture, result in zip(pictures, results, strict=True):
+    for picture, result in zip(unique, results, strict=True):
         assert result is not None
-        prepared[picture] = result.path
-        where = _where(by_path, picture)
-        warnings += [where.problem(w, "Warnung") for w in dict.fromkeys(result.warnings)]
+        warnings += [_where(by_path, picture).problem(w, "Warnung") for w in dict.fromkeys(result.warnings)]
+        for other in pictures:
+            if _crop_key(other) == _crop_key(picture):
+                prepared[other] = result.path
     return prepared, list(dict.fromkeys(warnings))
 
 
-def _job(picture: Picture, t: Template, kind: str) -> PhotoJob:
+def _crop_key(picture: Picture) -> tuple[Path, tuple[float, ...]]:
+    return picture.path, tuple(round(v, 1) for v in _crop(picture))
+
+
+def _crop(picture: Picture) -> tuple[float, float, float, float]:
+    """The visible part of the photo in its pixels."""
     frame, placed = picture.frame, picture.placed
     width, height = picture.pixels
-    crop = (
+    return (
         (frame.x - placed.x) / placed.w * width,
         (frame.y - placed.y) / placed.h * height,
         (frame.right - placed.x) / placed.w * width,
         (frame.bottom - placed.y) / placed.h * height,
     )
+
+
+def _job(picture: Picture, t: Template, kind: str) -> PhotoJob:
+    frame, crop = picture.frame, _crop(picture)
     if kind == "web":
         return PhotoJob(picture.path, crop, (frame.w, frame.h), "web", ppi=t.web.ppi, quality=t.web.quality)
     return PhotoJob(picture.path, crop, (frame.w, frame.h), "print", ppi=t.print.ppi, profile=t.profile_path,

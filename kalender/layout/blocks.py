@@ -36,9 +36,11 @@ class Cursor:
         return items
 
     def paragraph(
-        self, text: str, style: str, size: float, colour: CMYK, role: str, leading: float = 1.25
-    ) -> list[Item]:
-        return self.lines(self.ts.wrap(text, style, size, self.width), style, size, colour, role, leading)
+        self, text: str, style: str, size: float, colour: CMYK, role: str, leading: float = 1.25,
+        hyphenate: bool = True,
+    ) -> list[Item]:  # fmt: skip
+        lines = self.ts.wrap(text, style, size, self.width, hyphenate)
+        return self.lines(lines, style, size, colour, role, leading)
 
 
 def line_height(size: float, leading: float = 1.25) -> float:

@@ -36,7 +36,7 @@ def layout_cover(e: Edition, t: Template, ts: Typesetter) -> Page:
     items: list[Item] = [Rect(Box(-b, -b, t.width + 2 * b, t.height + 2 * b), fill=c.panel)]
     left, width = t.margin.left, t.width - t.margin.left - t.margin.right
     cursor = Cursor(ts, left, t.binding + t.margin.top + t.height * 0.03, width)
-    items += cursor.paragraph(e.motto, "bold", t.cover.title_size, c.text, "title", 1.1)
+    items += cursor.paragraph(e.motto, "bold", t.cover.title_size, c.text, "title", 1.1, hyphenate=False)
     items += cursor.lines([str(e.year)], "bold", t.cover.year_size, c.accent, "cover-year", 1.0)
     items += cursor.paragraph("Interkultureller Kalender mit den Festen und Feiertagen der Religionen",
                               "regular", t.cover.title_size * 0.45, c.text, "subtitle")  # fmt: skip
@@ -53,18 +53,28 @@ def layout_cover(e: Edition, t: Template, ts: Typesetter) -> Page:
 
 
 def _collage(e: Edition, t: Template, area: Box) -> list[Item]:
-    columns, rows = (4, 3) if area.w >= area.h * 0.9 else (3, 4)
+    """The twelve month pictures as a grid; each tile has its month picture's shape, so it shows
+    exactly the crop of the month page (and the print edition can reuse that image)."""
+    aspect = _month_aspect(e, t)
+    columns, rows = 4, 3
     gap = t.gutter / 2
-    tile_w = (area.w - (columns - 1) * gap) / columns
-    tile_h = min((area.h - (rows - 1) * gap) / rows, tile_w * 1.25)
+    tile_w = min((area.w - (columns - 1) * gap) / columns, (area.h - (rows - 1) * gap) / rows * aspect)
+    tile_h = tile_w / aspect
+    left = area.x + (area.w - columns * tile_w - (columns - 1) * gap) / 2
     top = area.y + (area.h - rows * tile_h - (rows - 1) * gap) / 2
     items: list[Item] = []
     for i, content in enumerate(e.months[: columns * rows]):
-        frame = Box(
-            area.x + (i % columns) * (tile_w + gap), top + (i // columns) * (tile_h + gap), tile_w, tile_h
-        )
+        frame = Box(left + (i % columns) * (tile_w + gap), top + (i // columns) * (tile_h + gap), tile_w, tile_h)
         items.append(cover_crop(content.photo_path, e.pixels[content.month], frame, content.focus))
     return items
+
+
+def _month_aspect(e: Edition, t: Template) -> float:
+    """Width to height of the picture frame on the month pages (see layout.month)."""
+    height = t.portrait.photo_height + t.bleed
+    if e.months and e.months[0].kind == "photos":
+        return (t.width + 2 * t.bleed) / height
+    return (t.portrait.photo_width + t.bleed) / height
 
 
 def layout_legend(e: Edition, t: Template, ts: Typesetter) -> list[Page]:

@@ -87,7 +87,7 @@ class Typesetter:
         face = pdfmetrics.getFont(self.fonts[style]).face
         return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in face.charToGlyph}))
 
-    def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
+    def wrap(self, text: str, style: str, size: float, width: float, hyphenate: bool = True) -> list[str]:
         """Break `text` into lines no wider than `width` mm, hyphenating German words.
 
         Widths of words add up (reportlab does not kern), so each word is measured once and a
@@ -104,8 +104,10 @@ class Typesetter:
                     continue
                 line, used = "", 0.0  # a single word wider than the line: break it below
                 head, tail = "", word
-            else:
+            elif hyphenate:
                 head, tail = self._split(word, line, style, size, width)
+            else:
+                head, tail = "", word
             if head:
                 lines.append(f"{line} {head}" if line else head)
             elif line:
