@@ -16,6 +16,7 @@ from kalender.files import replace_file
 from kalender.layout.items import Page, Picture, Text
 from kalender.layout.month import MonthData, layout_month
 from kalender.layout.pages import Edition, layout_back, layout_cover, layout_legend
+from kalender.model import Occurrence
 from kalender.pictures import prepare_pictures
 from kalender.render.colour import cmyk_to_rgb
 from kalender.render.pdf import RenderOptions, draw_document
@@ -129,7 +130,7 @@ def layout_edition(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
     return [*pages, *layout_legend(e, t, ts), layout_back(e, t, ts)]
 
 
-def _touches(occurrence, year: int, month: int) -> bool:  # type: ignore[no-untyped-def]
+def _touches(occurrence: Occurrence, year: int, month: int) -> bool:
     first = (year, month)
     return (
         (occurrence.start.year, occurrence.start.month)

@@ -8,7 +8,7 @@ from typing import Any
 from kalender.errors import DataError, Problem, display_path
 from kalender.model import Catalogue, ExplicitDate, Group, Holiday
 from kalender.rules import RULES, RuleProblem
-from kalender.schema import Collector, _did_you_mean, documents, items_of, read_fields
+from kalender.schema import Collector, did_you_mean, documents, items_of, read_fields
 from kalender.source import Where, YMap
 
 HOLIDAY_DIR = "holidays"
@@ -52,7 +52,7 @@ def _read_group_file(
         if key not in ("group", "holidays"):
             problems.add(
                 document.key_where[key],
-                f"unbekannter Abschnitt '{key}'{_did_you_mean(key, ['group', 'holidays'])}; "
+                f"unbekannter Abschnitt '{key}'{did_you_mean(key, ['group', 'holidays'])}; "
                 "erlaubt: group, holidays",
             )
     if "group" not in document:
@@ -80,7 +80,7 @@ def _read_holiday(node: Any, where: Where, group: str, problems: Collector) -> H
     if values is None:
         return None
     rule = _read_rule(node["rule"], node.at("rule"), problems, label) if "rule" in node else None
-    dates = _read_dates(node["dates"], node.at("dates"), problems, label) if "dates" in node else ()
+    dates = read_explicit_dates(node["dates"], node.at("dates"), problems, label) if "dates" in node else ()
     holiday = Holiday(**values, group=group, rule=rule, dates=dates, where=where)
     if "rule" not in node and "dates" not in node:
         problems.add(
@@ -116,7 +116,7 @@ def _read_rule(node: Any, where: Where, problems: Collector, label: str) -> Any:
     if cls is None:
         problems.add(
             node.at("kind"),
-            f"{label}: Regelart '{kind}' unbekannt{_did_you_mean(kind, RULES)}; erlaubt: {', '.join(RULES)}",
+            f"{label}: Regelart '{kind}' unbekannt{did_you_mean(kind, RULES)}; erlaubt: {', '.join(RULES)}",
         )
         return None
     values = read_fields(node, cls, problems, f"{label}, Regel '{kind}'", skip=frozenset({"kind"}))
@@ -147,8 +147,6 @@ def read_explicit_dates(node: Any, where: Where, problems: Collector, label: str
     return tuple(found)
 
 
-_read_dates = read_explicit_dates
-
 
 def _check_unique_ids(holidays: list[Holiday], problems: Collector) -> None:
     first: dict[str, Holiday] = {}
@@ -169,7 +167,7 @@ def order_catalogue(catalogue: Catalogue, order: tuple[str, ...], where: Where) 
     unknown = [g for g in order if g not in catalogue.groups]
     if unknown:
         raise DataError([where.problem(
-            f"groups: Gruppe '{unknown[0]}' gibt es nicht{_did_you_mean(unknown[0], catalogue.groups)}; "
+            f"groups: Gruppe '{unknown[0]}' gibt es nicht{did_you_mean(unknown[0], catalogue.groups)}; "
             f"vorhanden: {', '.join(catalogue.groups)}"
         )])  # fmt: skip
     ranked = [*order, *(g for g in catalogue.groups if g not in order)]

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from kalender.errors import DataError, Problem, display_path
+from kalender.german import MONTH_FILES, WEEKDAY_KEYS
 from kalender.schema import (
     Collector,
     Invalid,
-    _did_you_mean,
     boolean,
     choice,
+    did_you_mean,
     documents,
     integer,
     iso_date,
@@ -26,9 +27,6 @@ from kalender.source import Where, YMap, load_yaml
 
 SETTINGS_FILE = "settings.yaml"
 _SETTINGS_KEYS = ("publisher", "integration_office", "imprint", "groups", "towns")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-MONTH_FILES = ("januar", "februar", "maerz", "april", "mai", "juni", "juli", "august", "september",
-               "oktober", "november", "dezember")  # fmt: skip
 
 
 def clock(value: Any) -> datetime.time:
@@ -61,7 +59,7 @@ class Publisher:
 
 @dataclass(frozen=True, kw_only=True)
 class OpeningTime:
-    day: str = param(choice(*WEEKDAYS), "Wochentag mon … sun")
+    day: str = param(choice(*WEEKDAY_KEYS), "Wochentag mon … sun")
     start: datetime.time = param(clock, 'Beginn "HH:MM"')
     end: datetime.time = param(clock, 'Ende "HH:MM"')
 
@@ -160,7 +158,7 @@ def load_settings(data_dir: Path) -> Settings:
             problems.add(
                 document.key_where[key],
                 f"unbekannter Abschnitt '{key}'"
-                f"{_did_you_mean(key, _SETTINGS_KEYS)}; erlaubt: {', '.join(_SETTINGS_KEYS)}",
+                f"{did_you_mean(key, _SETTINGS_KEYS)}; erlaubt: {', '.join(_SETTINGS_KEYS)}",
             )
     publisher = read_fields(document.get("publisher"), Publisher, problems, "publisher")
     office = _read_office(document.get("integration_office"), document.at("integration_office"), problems)
@@ -276,7 +274,7 @@ def _read_month(
         problems.add(
             document.at("town"),
             f"Ort '{content.town}' gehört nicht zu den zwölf Orten"
-            f"{_did_you_mean(content.town, towns)}; erlaubt: {', '.join(towns)}",
+            f"{did_you_mean(content.town, towns)}; erlaubt: {', '.join(towns)}",
         )
     if not content.photo_path.is_file():
         problems.add(

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 
+from kalender.german import WEEKDAYS_SHORT
 from kalender.model import Catalogue, Occurrence
 
 FORMATS = ("table", "csv", "json", "ics")
@@ -22,7 +23,6 @@ COLUMNS = (
     "announced",
     "source",
 )
-WEEKDAYS_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 
 def occurrence_record(occurrence: Occurrence) -> dict[str, object]:
@@ -49,7 +49,7 @@ def render(fmt: str, occurrences: list[Occurrence], catalogue: Catalogue, title:
 def _table(occurrences: list[Occurrence], catalogue: Catalogue, title: str) -> str:
     rows = []
     for o in occurrences:
-        until = "" if o.end == o.start else f"bis {WEEKDAYS_DE[o.end.weekday()]} {o.end:%d.%m.%Y}"
+        until = "" if o.end == o.start else f"bis {WEEKDAYS_SHORT[o.end.weekday()]} {o.end:%d.%m.%Y}"
         marks = " ".join(
             m
             for m, on in (("V", o.holiday.evening_before), ("±1", o.holiday.may_differ), ("B", o.announced))
@@ -58,7 +58,7 @@ def _table(occurrences: list[Occurrence], catalogue: Catalogue, title: str) -> s
         rows.append(
             (
                 f"{o.start:%d.%m.%Y}",
-                WEEKDAYS_DE[o.start.weekday()],
+                WEEKDAYS_SHORT[o.start.weekday()],
                 until,
                 o.holiday.name,
                 catalogue.groups[o.holiday.group].name,

@@ -9,6 +9,9 @@ MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 WEEKDAYS_SHORT = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Month names as they appear in file names (ASCII): 03-maerz.yaml
+MONTH_FILES = ("januar", "februar", "maerz", "april", "mai", "juni", "juli", "august", "september",
+               "oktober", "november", "dezember")  # fmt: skip
 
 
 def short_date(day: date) -> str:

@@ -27,15 +27,13 @@ def prepare_pictures(
     results, failures = prepare_photos([_job(picture, t, kind) for picture in unique])
     if failures:
         raise DataError([_where(by_path, unique[i]).problem(message) for i, message in failures])
-    prepared: dict[Picture, Path] = {}
+    files: dict[tuple[Path, tuple[float, ...]], Path] = {}
     warnings: list[Problem] = []
-    for picture, result in zip(unique, results, strict=True):
+    for (key, picture), result in zip(largest.items(), results, strict=True):
         assert result is not None
+        files[key] = result.path
         warnings += [_where(by_path, picture).problem(w, "Warnung") for w in dict.fromkeys(result.warnings)]
-        for other in pictures:
-            if _crop_key(other) == _crop_key(picture):
-                prepared[other] = result.path
-    return prepared, list(dict.fromkeys(warnings))
+    return {picture: files[_crop_key(picture)] for picture in pictures}, list(dict.fromkeys(warnings))
 
 
 def _crop_key(picture: Picture) -> tuple[Path, tuple[float, ...]]:

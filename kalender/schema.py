@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kalender.errors import DataError, Problem
+from kalender.german import MONTHS
 from kalender.source import Where, YList, YMap, load_yaml
-
-_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember")  # fmt: skip
 
 
 class Invalid(ValueError):
@@ -51,6 +49,19 @@ def integer(low: int, high: int) -> Converter:
     return convert
 
 
+def number(low: float, high: float) -> Converter:
+    """A length in mm or a size in pt between `low` and `high`."""
+
+    def convert(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Invalid(f"erwartet eine Zahl von {low} bis {high}, gefunden '{value}'")
+        if not low <= value <= high:
+            raise Invalid(f"{value} liegt nicht im erlaubten Bereich {low} bis {high}")
+        return float(value)
+
+    return convert
+
+
 def string(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid(f"erwartet einen Text, gefunden '{value}'")
@@ -75,7 +86,7 @@ def boolean(value: Any) -> bool:
 def choice(*options: str) -> Converter:
     def convert(value: Any) -> str:
         if value not in options:
-            hint = _did_you_mean(str(value), options)
+            hint = did_you_mean(str(value), options)
             raise Invalid(f"'{value}' ist nicht erlaubt{hint}; erlaubt: {', '.join(options)}")
         return str(value)
 
@@ -95,7 +106,7 @@ def iso_date(value: Any) -> date:
     length = calendar.monthrange(year, month)[1] if year else 31
     if not 1 <= day <= length:
         raise Invalid(
-            f"'{value}': den Tag {day} gibt es nicht; der {_MONTHS[month - 1]} {year} hat {length} Tage"
+            f"'{value}': den Tag {day} gibt es nicht; der {MONTHS[month - 1]} {year} hat {length} Tage"
         )
     return date(year, month, day)
 
@@ -111,7 +122,7 @@ def cmyk(value: Any) -> tuple[float, float, float, float]:
     return tuple(float(v) for v in value)  # type: ignore[return-value]
 
 
-def _did_you_mean(word: str, options: Any) -> str:
+def did_you_mean(word: str, options: Any) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" – meinten Sie '{close[0]}'?" if close else ""
 
@@ -151,7 +162,7 @@ def read_fields(
             ok = False
             problems.add(
                 node.key_where[key],
-                f"{what}: unbekannter Schlüssel '{key}'{_did_you_mean(key, sorted(allowed))}; "
+                f"{what}: unbekannter Schlüssel '{key}'{did_you_mean(key, sorted(allowed))}; "
                 f"erlaubt: {', '.join(sorted(allowed))}",
             )
     for name, spec in fields.items():

@@ -8,33 +8,29 @@ from pathlib import Path
 from typing import Any
 
 from kalender.errors import DataError, Problem, display_path
-from kalender.schema import Collector, _did_you_mean, boolean, choice, cmyk, integer, param, string
+from kalender.schema import (
+    Collector,
+    boolean,
+    choice,
+    cmyk,
+    did_you_mean,
+    integer,
+    number,
+    param,
+    read_fields,
+    string,
+)  # fmt: skip
 from kalender.source import Where, YMap, load_yaml
 
 CMYK = tuple[float, float, float, float]
 
 
-def mm(low: float, high: float) -> Any:
-    """A length or size between `low` and `high` (mm or pt, as the field says)."""
-
-    def convert(value: Any) -> float:
-        from kalender.schema import Invalid
-
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise Invalid(f"erwartet eine Zahl von {low} bis {high}, gefunden '{value}'")
-        if not low <= value <= high:
-            raise Invalid(f"{value} liegt nicht im erlaubten Bereich {low} bis {high}")
-        return float(value)
-
-    return convert
-
-
 @dataclass(frozen=True, kw_only=True)
 class Margins:
-    top: float = param(mm(0, 100), "Abstand oben in mm (unter der Bindung)")
-    right: float = param(mm(0, 100), "Abstand rechts in mm")
-    bottom: float = param(mm(0, 100), "Abstand unten in mm")
-    left: float = param(mm(0, 100), "Abstand links in mm")
+    top: float = param(number(0, 100), "Abstand oben in mm (unter der Bindung)")
+    right: float = param(number(0, 100), "Abstand rechts in mm")
+    bottom: float = param(number(0, 100), "Abstand unten in mm")
+    left: float = param(number(0, 100), "Abstand links in mm")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,45 +52,45 @@ class Colours:
 
 @dataclass(frozen=True, kw_only=True)
 class Portrait:
-    photo_width: float = param(mm(20, 1000), "Breite des Fotos ab Beschnittkante links, mm")
-    photo_height: float = param(mm(20, 1000), "Höhe des Fotos ab Beschnittkante oben, mm")
-    name_size: float = param(mm(6, 72), "Schriftgröße Name, pt")
-    meta_size: float = param(mm(5, 36), "Schriftgröße Ort und Herkunft, pt")
-    body_size: float = param(mm(5, 24), "Schriftgröße Text, pt")
-    leading: float = param(mm(1.0, 2.0), "Zeilenabstand als Vielfaches der Schriftgröße")
-    caption_size: float = param(mm(5, 24), "Schriftgröße Bildunterschrift (Fotowettbewerb), pt")
+    photo_width: float = param(number(20, 1000), "Breite des Fotos ab Beschnittkante links, mm")
+    photo_height: float = param(number(20, 1000), "Höhe des Fotos ab Beschnittkante oben, mm")
+    name_size: float = param(number(6, 72), "Schriftgröße Name, pt")
+    meta_size: float = param(number(5, 36), "Schriftgröße Ort und Herkunft, pt")
+    body_size: float = param(number(5, 24), "Schriftgröße Text, pt")
+    leading: float = param(number(1.0, 2.0), "Zeilenabstand als Vielfaches der Schriftgröße")
+    caption_size: float = param(number(5, 24), "Schriftgröße Bildunterschrift (Fotowettbewerb), pt")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Grid:
-    title_height: float = param(mm(5, 200), "Höhe des Monatstitels, mm")
-    month_size: float = param(mm(10, 120), "Schriftgröße Monatsname, pt")
-    height: float = param(mm(40, 1000), "Höhe des Kalendariums, mm")
-    head_size: float = param(mm(4, 36), "Schriftgröße Wochentage, pt")
-    day_size: float = param(mm(6, 72), "Schriftgröße Tageszahlen, pt")
-    note_size: float = param(mm(4, 24), "Schriftgröße Feiertagsnamen im Kalendarium, pt")
-    dot: float = param(mm(1, 10), "Durchmesser der Feiertagspunkte, mm")
+    title_height: float = param(number(5, 200), "Höhe des Monatstitels, mm")
+    month_size: float = param(number(10, 120), "Schriftgröße Monatsname, pt")
+    height: float = param(number(40, 1000), "Höhe des Kalendariums, mm")
+    head_size: float = param(number(4, 36), "Schriftgröße Wochentage, pt")
+    day_size: float = param(number(6, 72), "Schriftgröße Tageszahlen, pt")
+    note_size: float = param(number(4, 24), "Schriftgröße Feiertagsnamen im Kalendarium, pt")
+    dot: float = param(number(1, 10), "Durchmesser der Feiertagspunkte, mm")
     week_numbers: bool = param(boolean, "Kalenderwochen anzeigen", default=True)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Listing:
     columns: int = param(integer(1, 6), "Spalten der Feiertagsliste unter dem Kalendarium")
-    size: float = param(mm(4, 24), "Schriftgröße der Liste, pt")
+    size: float = param(number(4, 24), "Schriftgröße der Liste, pt")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Legend:
     columns: int = param(integer(1, 6), "Spalten der Legendenseiten")
-    size: float = param(mm(4, 24), "Schriftgröße Legendentext, pt")
-    head_size: float = param(mm(6, 48), "Schriftgröße Gruppenüberschrift, pt")
-    title_size: float = param(mm(10, 96), "Schriftgröße Seitentitel, pt")
+    size: float = param(number(4, 24), "Schriftgröße Legendentext, pt")
+    head_size: float = param(number(6, 48), "Schriftgröße Gruppenüberschrift, pt")
+    title_size: float = param(number(10, 96), "Schriftgröße Seitentitel, pt")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Cover:
-    title_size: float = param(mm(12, 160), "Schriftgröße Titel, pt")
-    year_size: float = param(mm(12, 300), "Schriftgröße Jahreszahl, pt")
+    title_size: float = param(number(12, 160), "Schriftgröße Titel, pt")
+    year_size: float = param(number(12, 300), "Schriftgröße Jahreszahl, pt")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,15 +100,15 @@ class Print:
     output_condition_info: str = param(string, "Beschreibung der Druckbedingung")
     registry: str = param(string, "Register der Druckbedingung", default="http://www.color.org")
     standard: str = param(choice("X-3", "X-1a", "X-4"), "PDF/X-Version: X-3, X-1a oder X-4", default="X-3")
-    ink_limit: float = param(mm(200, 400), "höchster Gesamtfarbauftrag in Prozent", default=300.0)
-    ppi: float = param(mm(150, 1200), "Zielauflösung der Fotos in ppi", default=300.0)
+    ink_limit: float = param(number(200, 400), "höchster Gesamtfarbauftrag in Prozent", default=300.0)
+    ppi: float = param(number(150, 1200), "Zielauflösung der Fotos in ppi", default=300.0)
     crop_marks: bool = param(boolean, "Schnittmarken außerhalb des Beschnitts zeichnen", default=False)
     quality: int = param(integer(50, 100), "JPEG-Qualität der Fotos (85: kein sichtbarer Verlust im Druck)", default=85)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Web:
-    ppi: float = param(mm(72, 300), "Auflösung der Fotos in ppi", default=150.0)
+    ppi: float = param(number(72, 300), "Auflösung der Fotos in ppi", default=150.0)
     quality: int = param(integer(30, 100), "JPEG-Qualität", default=80)
 
 
@@ -127,16 +123,16 @@ class Template:
     """Everything the layout needs to know about paper, proportions and type."""
 
     name: str = param(string, "Bezeichnung der Vorlage")
-    width: float = param(mm(50, 2000), "Breite des Endformats in mm")
-    height: float = param(mm(50, 2000), "Höhe des Endformats in mm")
-    bleed: float = param(mm(0, 10), "Beschnittzugabe in mm", default=3.0)
+    width: float = param(number(50, 2000), "Breite des Endformats in mm")
+    height: float = param(number(50, 2000), "Höhe des Endformats in mm")
+    bleed: float = param(number(0, 10), "Beschnittzugabe in mm", default=3.0)
     binding: float = param(
-        mm(0, 50), "Zone der Wire-O-Bindung oben in mm: dort nichts Wichtiges", default=11.0
+        number(0, 50), "Zone der Wire-O-Bindung oben in mm: dort nichts Wichtiges", default=11.0
     )
     safe: float = param(
-        mm(0, 30), "Sicherheitsabstand wichtiger Inhalte zur Beschnittkante in mm", default=3.0
+        number(0, 30), "Sicherheitsabstand wichtiger Inhalte zur Beschnittkante in mm", default=3.0
     )
-    gutter: float = param(mm(0, 50), "Abstand zwischen Spalten und Blöcken in mm")
+    gutter: float = param(number(0, 50), "Abstand zwischen Spalten und Blöcken in mm")
     margin: Margins = dataclasses.field(default=None)  # type: ignore[assignment]
     fonts: Fonts = dataclasses.field(default=None)  # type: ignore[assignment]
     colours: Colours = dataclasses.field(default=None)  # type: ignore[assignment]
@@ -169,7 +165,7 @@ def find_template(name: str, template_dir: Path = Path("templates")) -> Path:
                 0,
                 0,
                 f"Vorlage '{name}' nicht gefunden"
-                f"{_did_you_mean(name, known)}; vorhanden: {', '.join(known) or 'keine'}",
+                f"{did_you_mean(name, known)}; vorhanden: {', '.join(known) or 'keine'}",
             )
         ]
     )
@@ -223,8 +219,6 @@ def _check_profile(path: Path, where: Where, problems: Collector) -> None:
 
 
 def read_fields_sections(document: YMap, problems: Collector) -> dict[str, Any] | None:
-    from kalender.schema import read_fields
-
     values = read_fields(document, Template, problems, "Vorlage", skip=frozenset(_SECTIONS))
     sections: dict[str, Any] = {}
     for key, cls in _SECTIONS.items():

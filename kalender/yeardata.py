@@ -8,7 +8,7 @@ from pathlib import Path
 from kalender.catalogue import read_explicit_dates
 from kalender.errors import DataError, display_path
 from kalender.model import Catalogue, ExplicitDate
-from kalender.schema import Collector, _did_you_mean, items_of
+from kalender.schema import Collector, did_you_mean, items_of
 from kalender.source import Where, YMap, load_yaml
 
 YEAR_DIR = "years"
@@ -53,7 +53,7 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
         if key not in _KEYS:
             problems.add(
                 document.key_where[key],
-                f"unbekannter Abschnitt '{key}'{_did_you_mean(key, _KEYS)}; erlaubt: {', '.join(_KEYS)}",
+                f"unbekannter Abschnitt '{key}'{did_you_mean(key, _KEYS)}; erlaubt: {', '.join(_KEYS)}",
             )
     if "year" in document and document["year"] != year:
         problems.add(
@@ -70,7 +70,7 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
     omit = set()
     for item, where in items_of(document.get("omit", []), problems, document.at("omit"), "omit"):
         if item not in known:
-            problems.add(where, f"omit: Feiertag '{item}' gibt es nicht{_did_you_mean(str(item), known)}")
+            problems.add(where, f"omit: Feiertag '{item}' gibt es nicht{did_you_mean(str(item), known)}")
         omit.add(str(item))
     texts = {}
     for key in ("motto", "template", "notice"):
@@ -84,7 +84,7 @@ def load_year(data_dir: Path, year: int, catalogue: Catalogue) -> YearData:
         problems.add(
             document.at("content"),
             f"content: '{content}' ist nicht erlaubt"
-            f"{_did_you_mean(str(content), CONTENT_KINDS)}; erlaubt: {', '.join(CONTENT_KINDS)}",
+            f"{did_you_mean(str(content), CONTENT_KINDS)}; erlaubt: {', '.join(CONTENT_KINDS)}",
         )
     if problems.errors:
         raise DataError(problems.problems)
@@ -113,7 +113,7 @@ def _read_overrides(
             problems.add(
                 node.key_where[holiday_id],
                 f"overrides: Feiertag '{holiday_id}' gibt es nicht"
-                f"{_did_you_mean(holiday_id, known)}; die Kennungen stehen in data/holidays/*.yaml",
+                f"{did_you_mean(holiday_id, known)}; die Kennungen stehen in data/holidays/*.yaml",
             )
             continue
         dates = read_explicit_dates(dates_node, node.at(holiday_id), problems, f"overrides '{holiday_id}'")

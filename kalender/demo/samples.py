@@ -13,14 +13,12 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from kalender import german
 from kalender.demo.landscape import Motif, paint_landscape
 from kalender.demo.painting import Colour
 from kalender.demo.portrait import HairStyle, paint_portrait
 
-# fmt: off
-MONTH_FILES = ("01-januar", "02-februar", "03-maerz", "04-april", "05-mai", "06-juni",
-               "07-juli", "08-august", "09-september", "10-oktober", "11-november", "12-dezember")
-# fmt: on
+MONTH_FILES = tuple(f"{i:02d}-{name}" for i, name in enumerate(german.MONTH_FILES, start=1))
 PORTRAIT_SIZE, PORTRAIT_QUALITY = (2400, 2700), 88
 PHOTO_SIZE, PHOTO_QUALITY = (3000, 2000), 85
 

@@ -64,7 +64,7 @@ def draw_document(pages: list[Page], ts: Typesetter, info: dict[str, str], optio
 
 class _Painter:
     def __init__(self, canvas: Canvas, page: Page, ts: Typesetter, options: RenderOptions) -> None:
-        self.canvas, self.page, self.ts, self.edition = canvas, page, ts, options
+        self.canvas, self.page, self.ts, self.options = canvas, page, ts, options
         self.print = options.kind == "print"
         marks = MARK_GAP + MARK_LENGTH if self.print and options.crop_marks else 0.0
         self.offset = page.bleed + marks if self.print else 0.0
@@ -75,7 +75,7 @@ class _Painter:
         self._start_page()
         for item in self.page.items:
             self._draw(item)
-        if self.print and self.edition.crop_marks:
+        if self.print and self.options.crop_marks:
             self._crop_marks()
 
     def _start_page(self) -> None:
@@ -88,7 +88,7 @@ class _Painter:
 
     def _fill(self, colour: CMYK, overprint: bool = False) -> None:
         if not self.print:
-            self.canvas.setFillColorRGB(*self.edition.to_rgb(colour))  # type: ignore[misc]
+            self.canvas.setFillColorRGB(*self.options.to_rgb(colour))  # type: ignore[misc]
             return
         if overprint != self.overprint:  # black text overprints; everything else knocks out
             self.canvas.setFillOverprint(overprint)
@@ -100,7 +100,7 @@ class _Painter:
         if self.print:
             self.canvas.setStrokeColorCMYK(*(v / 100 for v in colour))
         else:
-            self.canvas.setStrokeColorRGB(*self.edition.to_rgb(colour))  # type: ignore[misc]
+            self.canvas.setStrokeColorRGB(*self.options.to_rgb(colour))  # type: ignore[misc]
 
     def _draw(self, item: Item) -> None:
         c, f = self.canvas, self.f
@@ -143,7 +143,7 @@ class _Painter:
     def _picture(self, item: Picture) -> None:
         c, f = self.canvas, self.f
         frame = item.frame
-        prepared = self.edition.photos.get(item)
+        prepared = self.options.photos.get(item)
         if prepared is not None:  # already cropped to the frame at the target resolution
             c.drawImage(str(prepared), f.x(frame.x), f.y(frame.bottom), frame.w * mm, frame.h * mm)
             return

@@ -7,19 +7,18 @@ from datetime import date, timedelta
 
 from kalender.calendars.easter import orthodox_easter, western_easter
 from kalender.calendars.julian import julian_month_length, julian_to_gregorian
+from kalender.german import MONTHS, WEEKDAY_KEYS
 from kalender.rules import RuleProblem, rule
 from kalender.schema import choice, integer, param
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS = WEEKDAY_KEYS
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-                "September", "Oktober", "November", "Dezember")  # fmt: skip
 
 
 def check_month_day(month: int, day: int, days_in_month: tuple[int, ...] = _DAYS_IN_MONTH) -> None:
     if day > days_in_month[month - 1]:
         raise RuleProblem(
-            f"den {day}. {_MONTH_NAMES[month - 1]} gibt es nicht (höchstens {days_in_month[month - 1]} Tage)"
+            f"den {day}. {MONTHS[month - 1]} gibt es nicht (höchstens {days_in_month[month - 1]} Tage)"
         )
 
 
