@@ -189,9 +189,7 @@ def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:
             problems.add(where, "Abschnitt 'integration_office:' fehlt")
         return None
     consultations = []
-    for item, _ in items_of(
-        node.get("consultations"), problems, node.at("consultations"), "consultations"
-    ):
+    for item, _ in items_of(node.get("consultations"), problems, node.at("consultations"), "consultations"):
         fields = read_fields(item, Consultation, problems, "Sprechstunde", skip=frozenset({"times"}))
         if fields is None:
             continue
@@ -278,13 +276,19 @@ def _read_month(
         )
     if not content.photo_path.is_file():
         problems.add(
-            document.at("photo"), f"Bilddatei '{content.photo}' nicht gefunden in {display_path(path.parent)}"
+            document.at("photo"),
+            f"Bilddatei '{content.photo}' nicht gefunden in {display_path(path.parent)}; bitte das Foto "
+            "dort ablegen oder den Dateinamen unter photo: korrigieren",
         )
     return content
 
 
 def _check_year(
-    months: list[MonthContent], kind: str, towns: tuple[str, ...], folder: Path, problems: Collector,
+    months: list[MonthContent],
+    kind: str,
+    towns: tuple[str, ...],
+    folder: Path,
+    problems: Collector,
     attempted: set[object] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     by_month: dict[int, MonthContent] = {}

@@ -106,7 +106,7 @@ def iso_date(value: Any) -> date:
     length = calendar.monthrange(year, month)[1] if year else 31
     if not 1 <= day <= length:
         raise Invalid(
-            f"'{value}': den Tag {day} gibt es nicht; der {MONTHS[month - 1]} {year} hat {length} Tage"
+            f"'{value}': den Tag {day} gibt es nicht; der {MONTHS[month - 1]} {year} hat {length} Tage – bitte das Datum prüfen"
         )
     return date(year, month, day)
 
