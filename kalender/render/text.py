@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kalender.cache import cached, store
+from kalender.render.hyphenation import Patterns
 
 PT_TO_MM = 25.4 / 72
 STYLES = ("regular", "bold", "italic")
@@ -23,14 +24,10 @@ LANGUAGE = "de_DE"
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> pyphen.Pyphen:
-    """German patterns; parsing them takes 0.6 s, so the parsed form is cached on disk."""
-    path = pyphen.LANGUAGES[LANGUAGE]
-    if path not in pyphen.hdcache:
-        version = getattr(pyphen, "VERSION", getattr(pyphen, "__version__", "0"))
-        pyphen.hdcache[path] = cached(f"hyph-{LANGUAGE}-{version}.pickle", lambda: pyphen.HyphDict(path))
-    # German typesetting: no fragment shorter than 3 letters at either end of a hyphenated word.
-    return pyphen.Pyphen(lang=LANGUAGE, left=3, right=3)
+def _dictionary() -> Patterns:
+    """German patterns (pyphen's file); German typesetting: no fragment shorter than 3 letters
+    at either end of a hyphenated word."""
+    return Patterns(pyphen.LANGUAGES[LANGUAGE], left=3, right=3)
 
 
 class _Syllables:
