@@ -214,6 +214,33 @@ def test_jpeg_error_does_not_lift_the_ink_above_the_limit(tmp_path: Path) -> Non
     assert np.quantile(totals, 0.9999) <= 300
 
 
+def test_the_ink_check_finds_what_the_photo_stage_measured(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The photo stage keeps each print photo's highest ink where the preflight's ink check looks;
+    the value must be the one the check measures itself from the embedded image."""
+    from reportlab import rl_config
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kalender.preflight.checks.ink import _remembered_percent
+    from kalender.preflight.document import open_document
+    from kalender.preflight.images import ImagePixels, decode
+
+    result = prepare(job(dark(tmp_path / "dunkel.png"), (256, 128)))
+    monkeypatch.setattr(rl_config, "useA85", 0)  # as kalender.render.pdf: the JPEG embedded as it is
+    canvas = Canvas(str(tmp_path / "foto.pdf"), pageSize=(200, 100))
+    canvas.drawImage(str(result.path), 10, 10, 128, 64)
+    canvas.save()
+    remembered = sorted(p.name for p in (cache / "ink").iterdir())
+    assert len(remembered) == 1
+    doc = open_document(tmp_path / "foto.pdf")
+    [placement] = doc.content(1).placements
+    pixels = decode(placement)
+    assert isinstance(pixels, ImagePixels)
+    assert _remembered_percent(placement) == pixels.percent() > 290  # dark: near the 300 % limit
+    assert sorted(p.name for p in (cache / "ink").iterdir()) == remembered  # found, not measured anew
+
+
 def test_ink_limit_applies_to_cmyk_sources_too(tmp_path: Path) -> None:
     source = flat(tmp_path / "voll.jpg", (255, 255, 255, 255), mode="CMYK", quality=95)
     result = prepare(job(source, (300, 200)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from kalender.preflight.objects import Box
 
 NOISE = 0.0001  # the darkest 0.01 % of pixels are JPEG ringing, not ink the press lays down
 SPOT = 4  # plate index for spot colours in an Ink tuple
+INK_MEMORY_VERSION = 2  # raise when percent() measures differently: part of the cache names
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,32 @@ class ImagePixels:
         rows = (int(max(0.0, 1 - max(vs)) * height), int(np.ceil(min(1.0, 1 - min(vs)) * height)))
         columns = (int(max(0.0, min(us)) * width), int(np.ceil(min(1.0, max(us)) * width)))
         return rows[0], rows[1], columns[0], columns[1]
+
+
+def ink_memory(stream: bytes, decode: tuple[float, ...], space: str) -> str:
+    """The cache name under which the highest ink of an image stream is kept: its raw bytes,
+    /Decode and colour space decide what the pixels mean."""
+    digest = hashlib.sha256(stream)
+    digest.update(repr((tuple(float(v) for v in decode), space)).encode())
+    return f"ink/{INK_MEMORY_VERSION}-{digest.hexdigest()}.pickle"
+
+
+def measure_cmyk_jpeg(jpeg: bytes) -> float:
+    """The highest ink of a CMYK JPEG (Adobe convention) as a PDF shows it with /Decode
+    [1 0 1 0 1 0 1 0] in DeviceCMYK, the way ReportLab embeds it."""
+    raw, inverted = _jpeg(jpeg)
+    if not inverted or raw.shape[2] != 4:
+        raise ValueError("not an Adobe CMYK JPEG")
+    return ImagePixels(raw, (0, 1, 2, 3)).percent()  # Decode [1 0] undoes the Adobe inversion
+
+
+def remember_cmyk_jpeg(jpeg: bytes, percent: float) -> None:
+    """Keep `percent`, measured by measure_cmyk_jpeg, where the ink check will look: the photo
+    stage measures each photo it makes anyway, in parallel, and the check need not decode them
+    all again one by one."""
+    from kalender.cache import store
+
+    store(ink_memory(jpeg, (1.0, 0.0) * 4, "DeviceCMYK"), percent)
 
 
 def decode(placement: Placement) -> ImagePixels | str:

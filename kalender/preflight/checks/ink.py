@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from kalender.preflight.colourspace import Ink, describe, ink
 from kalender.preflight.content import Paint, Placement
 from kalender.preflight.document import Document
-from kalender.preflight.images import ImagePixels, decode
+from kalender.preflight.images import ImagePixels, decode, ink_memory
 from kalender.preflight.objects import Box
 from kalender.preflight.report import ERROR, OK, WARNING, Finding, Settings
 
@@ -130,14 +129,15 @@ def _remembered_percent(placement: Placement) -> float | str:
     converted photos, and decoding two dozen large JPEGs again would dominate the check."""
     from kalender.cache import cached
 
-    digest = hashlib.sha256(placement.image.read_raw_bytes())
-    digest.update(repr((placement.image.get("/Decode"), placement.space.label if placement.space else None)).encode())
+    decode_array = tuple(float(v) for v in placement.image.get("/Decode", []))
+    space = placement.space.label if placement.space else "-"
+    name = ink_memory(bytes(placement.image.read_raw_bytes()), decode_array, space)
 
     def measure() -> float | str:
         pixels = decode(placement)
         return pixels.percent() if isinstance(pixels, ImagePixels) else pixels
 
-    return cached(f"ink/{digest.hexdigest()}.pickle", measure)  # type: ignore[no-any-return]
+    return cached(name, measure)  # type: ignore[no-any-return]
 
 
 def _what(paint: Paint) -> str:
