@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageCms, ImageFile
 
-from kalender.cache import cache_dir
+from kalender.cache import cache_dir, cached, store
 
 if TYPE_CHECKING:
     import numpy as np
@@ -116,12 +116,10 @@ def prepare_photos(
     failures: list[tuple[int, str]] = []
     todo: dict[str, list[int]] = {}  # cache key -> the jobs it serves (the same photo may be placed twice)
     folder = cache_dir() / "photos"
-    digests: dict[Path, str] = {}  # a photo placed twice (month page, back page) is hashed once
+    digests = _SourceDigests(folder)
     for index, job in enumerate(jobs):
         try:
-            if job.source not in digests:
-                digests[job.source] = _source_digest(index, job.source)
-            key = _cache_key(job, digests[job.source])
+            key = _cache_key(job, digests(index, job.source))
         except PhotoProblem as problem:
             failures.append((index, problem.message))
             continue
@@ -136,6 +134,7 @@ def prepare_photos(
                 failures.append((index, outcome.message))
             else:
                 results[index] = outcome
+    digests.save()
     return results, sorted(failures)
 
 
@@ -492,9 +491,33 @@ def _read(index: int, source: Path) -> bytes:
         return source.read_bytes()
 
 
-def _source_digest(index: int, source: Path) -> str:
-    with _reading(index, source), source.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+class _SourceDigests:
+    """SHA-256 of source photos, remembered by path, size, change times and inode, as make
+    does: hashing two dozen camera files (150 MB) on every build costs more than the rest of
+    finding them in the cache. A photo placed twice (month page, cover) is looked at once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.name = f"{folder.name}/sources.pickle"
+        self.known: dict[str, tuple[tuple[int, ...], str]] = cached(self.name, dict)
+        self.changed = False
+
+    def __call__(self, index: int, source: Path) -> str:
+        with _reading(index, source):
+            status = source.stat()
+            signature = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            name = str(source.resolve())
+            known = self.known.get(name)
+            if known is not None and known[0] == signature:
+                return known[1]
+            with source.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        self.known[name] = (signature, digest)
+        self.changed = True
+        return digest
+
+    def save(self) -> None:
+        if self.changed:
+            store(self.name, self.known)
 
 
 @lru_cache(maxsize=8)

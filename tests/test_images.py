@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import random
 import struct
-import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -486,23 +486,34 @@ def test_all_jobs_are_processed_and_every_failure_reported(tmp_path: Path) -> No
 # --- cache, web, PDF -------------------------------------------------------------------------
 
 
-def test_cache_hit_is_fast_and_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_hit_is_identical_and_does_no_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = photo(tmp_path / "01-januar.jpg", (2400, 1800))
     one = job(source, (1200, 900))
-    started = time.perf_counter()
     first = prepare(one)
-    cold = time.perf_counter() - started
     content = first.path.read_bytes()
 
     def no_work(*args: object) -> None:
-        raise AssertionError("a cache hit must not prepare the photo again")
+        raise AssertionError("a cache hit must not prepare or hash the photo again")
 
     monkeypatch.setattr(images, "prepare_photo", no_work)
-    started = time.perf_counter()
+    monkeypatch.setattr(images.hashlib, "file_digest", no_work)  # unchanged file: known digest
     second = prepare(one)
-    warm = time.perf_counter() - started
     assert second == first and second.path.read_bytes() == content
-    assert warm < cold / 5, (cold, warm)
+
+
+def test_a_photo_replaced_under_the_same_name_is_prepared_anew(tmp_path: Path) -> None:
+    source = photo(tmp_path / "01-januar.jpg", (400, 300))
+    first = prepare(job(source, (400, 300)))
+    status = source.stat()
+    flat(tmp_path / "neu.jpg", (200, 40, 40), size=(400, 300))
+    new = (tmp_path / "neu.jpg").read_bytes()
+    assert len(new) < status.st_size
+    new += bytes(status.st_size - len(new))  # after the JPEG's end: same size, same pixels
+    source.write_bytes(new)  # in place: same path, inode and size
+    os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns))  # and the old time stamp
+    second = prepare(job(source, (400, 300)))
+    assert second.path != first.path
+    assert cmyk_pixels(second.path)[..., 1].mean() > 50  # the new red photo, not the old one
 
 
 def test_cache_hit_repeats_the_warnings_under_the_current_name(tmp_path: Path) -> None:

@@ -51,8 +51,10 @@ def label_pdfx(
         _info(pdf, version, conformance, title, moment)
         _xmp(pdf, version, conformance, title, moment)
         # Streams pass through untouched: qpdf would otherwise inflate and deflate every one.
+        # The /ID keeps ReportLab's first part and gets a new second part, as an edited file
+        # should (qpdf's deterministic_id would hash all 30 MB again: 40 ms).
         pdf.save(target, force_version=pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)  # fmt: skip
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none)  # fmt: skip
 
 
 def _info(pdf: pikepdf.Pdf, version: str, conformance: str | None, title: str, moment: datetime) -> None:
