@@ -1,4 +1,4 @@
-"""Give the March equinox, sunset and apparent noon in UTC, and the Nowruz days they decide.
+"""Give the March equinox, sunrise, sunset and apparent noon in UTC, and the Nowruz days they decide.
 
 Contract: pure functions on `date`/`int` that return timezone-aware UTC `datetime`s (or civil
 `date`s), valid for the years FIRST_YEAR..LAST_YEAR and accurate to about a minute. Outside
@@ -64,19 +64,30 @@ def sunset(day: date, latitude: float, longitude: float) -> datetime:
     is the one of that evening wherever the place's time zone lies. ValueError in polar day or
     night.
     """
+    return _datetime_from_jd(sun_event_jd(day, latitude, longitude, setting=True))
+
+
+def sunrise(day: date, latitude: float, longitude: float) -> datetime:
+    """The moment (UTC) the Sun's upper limb rises on the local civil `day` (as `sunset`)."""
+    return _datetime_from_jd(sun_event_jd(day, latitude, longitude, setting=False))
+
+
+def sun_event_jd(day: date, latitude: float, longitude: float, setting: bool) -> float:
+    """Julian Day (UT) of sunset (`setting`) or sunrise on the local civil `day`."""
     _check_year(day.year)
     phi = math.radians(latitude)
 
-    def setting_hour_angle(declination: float) -> float:
+    def hour_angle(declination: float) -> float:
         cos_h0 = (math.sin(math.radians(SUNSET_ALTITUDE)) - math.sin(phi) * math.sin(declination)) / (
             math.cos(phi) * math.cos(declination)
         )
         if not -1.0 <= cos_h0 <= 1.0:
-            raise ValueError(f"the Sun does not set on {day} at latitude {latitude}")
-        return math.degrees(math.acos(cos_h0))
+            raise ValueError(f"the Sun does not rise or set on {day} at latitude {latitude}")
+        h0 = math.degrees(math.acos(cos_h0))
+        return h0 if setting else -h0
 
-    guess = _local_midnight_jd(day, longitude) + 0.75  # 18h local mean time
-    return _datetime_from_jd(_hour_angle_moment(guess, longitude, setting_hour_angle))
+    guess = _local_midnight_jd(day, longitude) + (0.75 if setting else 0.25)  # 18h or 6h local mean time
+    return _hour_angle_moment(guess, longitude, hour_angle)
 
 
 def apparent_noon(day: date, longitude: float) -> datetime:

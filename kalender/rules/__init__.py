@@ -31,4 +31,4 @@ class RuleProblem(ValueError):
 
 
 # Importing the kinds registers them; order is the order of the documentation.
-from kalender.rules import gregorian, lunar, solar  # noqa: E402,F401
+from kalender.rules import gregorian, lunar, lunisolar, solar  # noqa: E402,F401

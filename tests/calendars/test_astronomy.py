@@ -25,6 +25,7 @@ from kalender.calendars.astronomy import (
     delta_t,
     march_equinox,
     nowruz_day,
+    sunrise,
     sunset,
 )
 
@@ -83,6 +84,14 @@ class Skyfield:
         start, end = self._local_day(day, longitude)
         obs = self._observer(latitude, longitude)
         times, crosses = almanac.find_settings(obs, self.eph["sun"], start, end, -0.833)
+        return self.ut1(times[0]) if len(times) and crosses[0] else None
+
+    def sunrise(self, day: date, latitude: float, longitude: float) -> datetime | None:
+        from skyfield import almanac
+
+        start, end = self._local_day(day, longitude)
+        obs = self._observer(latitude, longitude)
+        times, crosses = almanac.find_risings(obs, self.eph["sun"], start, end, -0.833)
         return self.ut1(times[0]) if len(times) and crosses[0] else None
 
     def noon(self, day: date, longitude: float) -> datetime:
@@ -187,6 +196,19 @@ def test_sunset_matches_de421(sky: Skyfield, place: str) -> None:
         assert _local_mean_date(mine, longitude) == day
 
 
+@pytest.mark.parametrize("place", PLACES)
+def test_sunrise_matches_de421(sky: Skyfield, place: str) -> None:
+    """skyfield `almanac.find_risings` with DE421, horizon −0.833°, on the local civil day."""
+    latitude, longitude = PLACES[place]
+    for day in SAMPLE_DAYS:
+        reference = sky.sunrise(day, latitude, longitude)
+        if reference is None:
+            continue
+        mine = sunrise(day, latitude, longitude)
+        assert_close(mine, reference, SUN_TOLERANCE)
+        assert _local_mean_date(mine, longitude) == day
+
+
 @pytest.mark.parametrize("year", range(1950, 2054, 3))
 def test_tehran_sunset_at_equinox_matches_de421(sky: Skyfield, year: int) -> None:
     """skyfield `almanac.find_settings` (DE421) in Tehran on equinox days, the case that counts."""
@@ -208,10 +230,12 @@ def test_apparent_noon_matches_de421(sky: Skyfield, place: str) -> None:
 
 def test_no_sunset_in_polar_day_or_night() -> None:
     """Fact: at 78° N the Sun does not set at the June solstice nor rise at the December one."""
-    with pytest.raises(ValueError, match="does not set"):
+    with pytest.raises(ValueError, match="does not rise or set"):
         sunset(date(2024, 6, 21), 78.2, 15.6)  # Longyearbyen
-    with pytest.raises(ValueError, match="does not set"):
+    with pytest.raises(ValueError, match="does not rise or set"):
         sunset(date(2024, 12, 21), 78.2, 15.6)
+    with pytest.raises(ValueError, match="does not rise or set"):
+        sunrise(date(2024, 12, 21), 78.2, 15.6)
 
 
 # --- Nowruz (Iranian calendar) -------------------------------------------------------------
