@@ -17,6 +17,7 @@ the holiday files and docs/data-format.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -64,7 +65,7 @@ def hindu_months(year: int) -> list[LunarMonth]:
     new_moons = [t for t, k in almanac.tithis if k == 0]
     ingress = [t for t, _ in almanac.sidereal]
     months = []
-    for start, end in zip(new_moons, new_moons[1:], strict=False):
+    for start, end in itertools.pairwise(new_moons):
         sign = _sign_at(almanac, start)
         if sign is None:
             continue  # before the first sankranti of the window: sign unknown

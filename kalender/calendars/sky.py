@@ -85,7 +85,7 @@ def _compute(year: int) -> Almanac:
     tropical = _crossings(sun_grid, tropical_sun, 30.0, lambda t: sky.longitudes(t, moon=False)[0])
 
     def in_ut(found: list[tuple[float, int]], count: int) -> tuple[tuple[float, int], ...]:
-        moments = sky.ut([t for t, _ in found]) if found else []
+        moments: Any = sky.ut([t for t, _ in found]) if found else []
         return tuple((float(t), k % count) for t, (_, k) in zip(moments, found, strict=True))
 
     return Almanac(year, in_ut(tithis, 30), in_ut(sidereal, 12), in_ut(tropical, 12))
