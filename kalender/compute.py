@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kalender.calendars import YearOutOfRange
-from kalender.errors import Problem
+from kalender.calendars.sky import SkyUnavailable
+from kalender.errors import KalenderError, Problem
 from kalender.model import Catalogue, ExplicitDate, Holiday, Occurrence
 from kalender.source import Where
 from kalender.yeardata import YEAR_DIR, YearData
@@ -15,7 +16,11 @@ _CALENDAR_NAMES = {
     "easter": "die Osterberechnung", "hebrew": "der hebräische Kalender",
     "islamic:umm_al_qura": "der Umm-al-Qura-Kalender", "islamic:tabular": "der tabellarische islamische Kalender",
     "persian": "der persische Kalender", "bahai": "der Badí'-Kalender (Bahá'í, seit 2015)",
+    "sky": "die astronomische Rechnung (JPL-Ephemeride DE421)",
 }  # fmt: skip
+BROKEN_SKY = ("Die astronomischen Daten für die Mondkalender-Feste fehlen oder sind beschädigt ({detail}). "
+              "Bitte kalender neu installieren (siehe README: pip install .); die Datei de421.bsp "
+              "gehört zum Paket skyfield-data.")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ def _starting_in(holiday: Holiday, year: int, year_data: YearData) -> list[Occur
     except YearOutOfRange as exc:
         calendar = _CALENDAR_NAMES.get(exc.calendar, exc.calendar)
         raise _Missing(f"{calendar} ist nur für {exc.first} bis {exc.last} berechenbar") from None
+    except SkyUnavailable as exc:  # a broken installation, not the editors' data
+        raise KalenderError(BROKEN_SKY.format(detail=exc)) from None
     return [
         Occurrence(holiday, start, _rule_end(holiday, start, year_data), holiday.source) for start in starts
     ]

@@ -13,7 +13,17 @@ import pytest
 from kalender.content import load_months, load_settings
 from kalender.german import MONTHS
 from kalender.layout.items import Circle
-from tests.conftest import DATA, occurrences
+from kalender.catalogue import load_catalogue
+from kalender.compute import compute_holidays
+from kalender.yeardata import load_year
+from tests.conftest import DATA
+
+
+@functools.cache
+def occurrences(year: int):  # type: ignore[no-untyped-def]
+    """What the calendar of `year` prints: the holidays with the year file applied (omit, overrides)."""
+    catalogue = load_catalogue(DATA)
+    return compute_holidays(catalogue, year, load_year(DATA, year, catalogue)).occurrences
 
 MM = 72 / 25.4
 

@@ -1,0 +1,202 @@
+"""The lunisolar rules of the sample data against published dates (tests/rules/published/*.csv:
+timeanddate and Government of India holiday lists, Sri Lankan government lists, the Bahá'í
+World Centre's table 2015-2064, NASA/USNO moon phases, HKO and Vietnamese sources; each row
+names its source), and the almanac against an independent lunar theory (PyMeeus, Meeus ch. 49).
+
+Every miss must be listed in KNOWN_MISSES with its reason and be one day off at most; the
+match rate of each festival is printed (pytest -s) and checked against MIN_RATE.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kalender.calendars import sky
+from kalender.catalogue import load_catalogue
+from kalender.rules.lunisolar import FullMoon, Tithi
+from tests.conftest import DATA
+
+PUBLISHED = Path(__file__).parent / "published"
+# Reference rows whose festival has another name in the data, or a rule defined here.
+ALIASES = {"vesak_sri_lanka": "vesakh_theravada", "may_full_moon": "vesakh"}
+SMARTA = Tithi("shravana", 23, "midnight")  # Janmashtami of the Smarta tradition (the may_differ note)
+MIN_RATE = 0.95
+
+# festival -> {published date: reason we differ}. Reasons come from the tithi and sankranti
+# moments (IST) of kalender's almanac; the sources are named in the CSV rows.
+KNOWN_MISSES: dict[str, dict[str, str]] = {
+    "dussehra": {
+        "2003-10-05": "Dashami 4 Oct 10:42 to 5 Oct 09:57: current in the afternoon (aparahna) of 4 Oct only; "
+        "the list keeps the day of the sunrise tithi",
+        "2019-10-08": "Dashami 7 Oct 12:38 to 8 Oct 14:50: in the afternoon of both days; the list takes the second",
+        "2022-10-05": "Dashami 4 Oct 14:21 to 5 Oct 12:00: afternoon of 4 Oct only; the list takes the sunrise tithi",
+    },
+    "ram_navami": {
+        "2005-04-18": "Navami 17 Apr 09:19 to 18 Apr 11:39: at midday only on 17 Apr; the list takes the sunrise tithi "
+        "(in 2007, 2017, 2026 and 2033, of the same shape, it takes the first day as we do)",
+        "2008-04-14": "Navami 13 Apr 11:25 to 14 Apr 10:38: at midday only on 13 Apr; the list takes the sunrise tithi",
+        "2032-04-19": "Navami 18 Apr 10:03 to 19 Apr 12:28: at midday on 18 Apr (and past it on the 19th); the list "
+        "takes the sunrise tithi",
+    },
+    "thai_pongal": {
+        "2003-01-15": "Makara Sankranti 14 Jan 17:27 IST, 33 min before sunset in Chennai (18:00): the sunset rule "
+        "gives 14 Jan; the list (as the Sri Lankan government's Thai Pongal day) gives the next day",
+        "2007-01-15": "Makara Sankranti 14 Jan 18:00 IST, within a minute of sunset in Chennai: closer than the "
+        "mean ayanamsa (±7 min) can decide",
+    },
+    "vaisakhi": {
+        "2013-04-13": "Mesha Sankranti 14 Apr 01:17 IST, after midnight: the civil date is 14 Apr; the list counts "
+        "the day from sunrise (13 Apr), but not in 2017 (02:02) or 2021 (02:34), where it gives 14 Apr",
+        "2025-04-13": "Mesha Sankranti 14 Apr 03:15 IST, after midnight; as 2013",
+    },
+    "navaratri": {
+        "2004-10-14": "Pratipada 14 Oct 08:18 to 15 Oct 06:33: current at the sunrise of 15 Oct (06:21) only, "
+        "12 minutes before it ends; the list starts on the day the tithi begins",
+    },
+    "krishna_janmashtami": {
+        "2034-09-06": "Ashtami 5 Sep 06:18 to 6 Sep 04:07 is current at no sunrise (06:01 on both days is outside "
+        "it); kalender takes the day it begins, the list the day after",
+    },
+    "guru_nanak_gurpurab": {},
+    "vesakh_theravada": {
+        "2007-05-01": "Purnima 1 May 13:18 to 2 May 15:39 (Colombo): at midday only on 2 May; Sri Lanka kept "
+        "1 May, the day it began",
+    },
+    "vesakh": {},
+}
+
+
+def published() -> list[tuple[str, date, str]]:
+    rows, seen = [], set()
+    for path in sorted(PUBLISHED.glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for festival, day, source in csv.reader(line for line in handle if not line.startswith("#")):
+                when = date.fromisoformat(day)
+                if festival == "may_full_moon":
+                    if when.year in seen:
+                        continue  # a second full moon in May (2026): Vesakh is kept at the first
+                    seen.add(when.year)
+                rows.append((festival, when, source))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def rules() -> dict[str, object]:
+    rules: dict[str, object] = {h.id: h.rule for h in load_catalogue(DATA).holidays if h.rule is not None}
+    rules["janmashtami_smarta"] = SMARTA
+    return rules
+
+
+def _compared(rules: dict[str, object]) -> dict[str, list[tuple[date, list[date]]]]:
+    by_festival: dict[str, list[tuple[date, list[date]]]] = defaultdict(list)
+    for festival, day, source in published():
+        name = ALIASES.get(festival, festival)
+        if name == "krishna_janmashtami" and source.startswith("Smarta"):
+            name = "janmashtami_smarta"
+        if name not in rules or not sky.FIRST_YEAR <= day.year <= sky.LAST_YEAR:
+            continue  # buddha_purnima (India) is not in the calendar; DE421 ends in 2053
+        by_festival[name].append((day, rules[name].dates(day.year)))  # type: ignore[attr-defined]
+    return by_festival
+
+
+def test_every_rule_against_the_published_dates(rules: dict[str, object]) -> None:
+    compared = _compared(rules)
+    assert len(compared) >= 20  # every lunisolar festival of the data has a reference table
+    report, failures = [], []
+    for name, pairs in sorted(compared.items()):
+        misses = {day.isoformat(): got for day, got in pairs if day not in got}
+        exact = len(pairs) - len(misses)
+        report.append(f"{name:22} {exact:2}/{len(pairs):2} exact ({100 * exact / len(pairs):.0f} %)")
+        years = {day.year for day, _ in pairs}
+        assert len(years) >= 20 or name in ("janmashtami_smarta",), name
+        for day, got in misses.items():
+            if not any(abs((g - date.fromisoformat(day)).days) <= 1 for g in got):
+                failures.append(f"{name} {day}: got {got}, more than a day off")
+        unexplained = set(misses) - set(KNOWN_MISSES.get(name, {}))
+        failures += [f"{name} {day}: got {misses[day]}, not in KNOWN_MISSES" for day in sorted(unexplained)]
+        fixed = set(KNOWN_MISSES.get(name, {})) - set(misses)
+        failures += [f"{name} {day}: matches now, remove it from KNOWN_MISSES" for day in sorted(fixed)]
+    print("\n" + "\n".join(report))
+    assert failures == []
+
+
+BELOW_TARGET = {  # published lists that mix conventions; each miss is explained in KNOWN_MISSES
+    "dussehra": "32/35: the list takes the sunrise tithi in 3 years, the afternoon tithi in the others",
+    "ram_navami": "32/35: the list takes the sunrise tithi in 3 years, the midday tithi in the others",
+    "thai_pongal": "33/35: Makara Sankranti within 35 minutes of sunset in 2003 and 2007",
+    "vaisakhi": "33/35: Mesha Sankranti after midnight; the list is inconsistent in such years",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["chinese_new_year", "vietnamese_new_year", "birth_of_the_bab", "birth_of_bahaullah", "diwali", "holi",
+     "maha_shivaratri", "raksha_bandhan", "ganesh_chaturthi", "puthandu", "navaratri", "guru_nanak_gurpurab",
+     "krishna_janmashtami", "janmashtami_smarta", "vesakh", "vesakh_theravada"]
+    + [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why)) for name, why in BELOW_TARGET.items()],
+)  # fmt: skip
+def test_match_rate(rules: dict[str, object], name: str) -> None:
+    pairs = _compared(rules)[name]
+    exact = sum(day in got for day, got in pairs)
+    assert exact / len(pairs) >= MIN_RATE, (name, exact, len(pairs))
+
+
+def test_two_full_moons_in_may_take_the_first() -> None:
+    assert FullMoon(5, 2.0).dates(2026) == [date(2026, 5, 1)]
+    assert FullMoon(5, 2.0, "last").dates(2026) == [date(2026, 5, 31)]
+    assert FullMoon(2, 1.0).dates(2018) == []  # February 2018 had no full moon
+
+
+# --- the almanac against PyMeeus (Meeus ch. 49, an independent lunar theory) -------------------
+
+
+def _moment(jd: float) -> datetime:
+    return datetime(2000, 1, 1, 12, tzinfo=UTC) + timedelta(days=jd - 2451545.0)
+
+
+@pytest.mark.parametrize("year", range(2001, 2036, 2))
+def test_new_and_full_moons_agree_with_meeus(year: int) -> None:
+    """Meeus' phase algorithm (as PyMeeus implements it) is accurate to a few seconds against the
+    modern ephemerides; DE421 and the almanac's root finding must agree within a minute."""
+    from pymeeus.Epoch import Epoch
+    from pymeeus.Moon import Moon
+
+    almanac = sky.almanac(year)
+    for phase, k in (("new", 0), ("full", 15)):
+        ours = [_moment(t) for t, level in almanac.tithis if level == k and _moment(t).year == year]
+        assert 12 <= len(ours) <= 13
+        for moment in ours:
+            # PyMeeus gives the phase of the lunation its epoch falls in; try a few epochs before
+            candidates = []
+            for days in (4, 8, 12, 16):
+                before = moment - timedelta(days=days)
+                reference = Moon.moon_phase(Epoch(before.year, before.month, before.day), target=phase)  # TT
+                y, m, d = reference.get_date()
+                tt = datetime(y, m, 1, tzinfo=UTC) + timedelta(days=d - 1)
+                candidates.append(tt - timedelta(seconds=float(sky._sky().ts.tt_jd(reference.jde()).delta_t)))
+            ut = min(candidates, key=lambda c: abs(c - moment))
+            assert abs((ut - moment).total_seconds()) < 60, (phase, moment, ut)
+
+
+def test_tithis_run_round_the_month() -> None:
+    """30 tithis per lunation, each 19-27 hours long (the Moon's speed varies), in order."""
+    almanac = sky.almanac(2018)
+    levels = [k for _, k in almanac.tithis]
+    assert all((b - a) % 30 == 1 for a, b in zip(levels, levels[1:], strict=False))
+    lengths = [(b[0] - a[0]) * 24 for a, b in zip(almanac.tithis, almanac.tithis[1:], strict=False)]
+    assert 19 < min(lengths) and max(lengths) < 27
+
+
+def test_mesha_sankranti_published_moments() -> None:
+    """Drik Panchang (Lahiri, New Delhi): Mesha Sankranti 14 April 2018 08:13 IST and Makara
+    Sankranti 14 January 2018 13:45 IST; the mean ayanamsa allows a few minutes."""
+    almanac = sky.almanac(2018)
+    ist = timedelta(hours=5, minutes=30)
+    moments = {k: _moment(t) + ist for t, k in almanac.sidereal if _moment(t).year == 2018}
+    assert abs(moments[0] - datetime(2018, 4, 14, 8, 13, tzinfo=UTC)) < timedelta(minutes=10)
+    assert abs(moments[9] - datetime(2018, 1, 14, 13, 45, tzinfo=UTC)) < timedelta(minutes=10)
