@@ -10,11 +10,11 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from kalender.catalogue import load_catalogue
+from kalender.compute import compute_holidays
 from kalender.content import load_months, load_settings
 from kalender.german import MONTHS
 from kalender.layout.items import Circle
-from kalender.catalogue import load_catalogue
-from kalender.compute import compute_holidays
 from kalender.yeardata import load_year
 from tests.conftest import DATA
 

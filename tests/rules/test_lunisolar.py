@@ -10,6 +10,7 @@ match rate of each festival is printed (pytest -s) and checked against MIN_RATE.
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -187,7 +188,7 @@ def test_tithis_run_round_the_month() -> None:
     """30 tithis per lunation, each 19-27 hours long (the Moon's speed varies), in order."""
     almanac = sky.almanac(2018)
     levels = [k for _, k in almanac.tithis]
-    assert all((b - a) % 30 == 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all((b - a) % 30 == 1 for a, b in itertools.pairwise(levels))
     lengths = [(b[0] - a[0]) * 24 for a, b in zip(almanac.tithis, almanac.tithis[1:], strict=False)]
     assert 19 < min(lengths) and max(lengths) < 27
 
