@@ -225,6 +225,32 @@ def test_misspelt_rule_kind_suggests_the_right_one(holidays_2018: Invoke, data_c
     )
 
 
+def test_misspelt_lunar_month_suggests_the_right_one(holidays_2018: Invoke, data_copy: Path) -> None:
+    path = write_group(data_copy, FEAST.replace(RULE_LINE, "    rule: {kind: tithi, month: kartik, tithi: 15, at: sunrise}\n"))
+    assert_error(holidays_2018(), "holidays/testgruppe.yaml", line_of(path, "kartik,"), "'kartik'",
+                 "meinten Sie 'kartika'")  # fmt: skip
+
+
+def test_a_missing_ephemeris_is_a_clear_message(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken installation (de421.bsp gone): one German message, exit 2, no traceback."""
+    from kalender.calendars import sky
+
+    monkeypatch.setenv("KALENDER_CACHE", str(tmp_path / "cache"))  # no almanac remembered
+    monkeypatch.setattr(sky, "EPHEMERIS", "fehlt.bsp")
+    sky._sky.cache_clear()
+    sky._remembered.cache_clear()
+    try:
+        result = run("holidays", "2018", "--data", str(DATA))
+    finally:
+        sky._sky.cache_clear()
+        sky._remembered.cache_clear()
+    assert_clean_failure(result)
+    assert "skyfield-data" in result.err and "neu installieren" in result.err
+    assert result.err.count("Fehler") == 1
+
+
 def test_unknown_field_in_rule(holidays_2018: Invoke, data_copy: Path) -> None:
     path = write_group(data_copy, FEAST.replace(RULE_LINE, "    rule: {kind: fixed, month: 2, dya: 3}\n"))
     assert_error(
@@ -369,6 +395,10 @@ def test_skip_missing_prints_the_table_and_warns(run: Invoke, data_copy: Path) -
             "2090", "{kind: islamic, month: 10, day: 1}", ("2090", "2076", "Umm"), id="umm-al-qura-2090"
         ),
         pytest.param("1500", "{kind: easter, offset: 1}", ("1500", "1583", "Oster"), id="easter-1500"),
+        pytest.param(
+            "2060", "{kind: tithi, month: ashvina, tithi: 30, at: sunset}", ("2060", "1901 bis 2052", "DE421"),
+            id="ephemeris-2060",
+        ),
     ],
 )
 def test_year_outside_the_calendar_range(

@@ -201,3 +201,20 @@ def test_mesha_sankranti_published_moments() -> None:
     moments = {k: _moment(t) + ist for t, k in almanac.sidereal if _moment(t).year == 2018}
     assert abs(moments[0] - datetime(2018, 4, 14, 8, 13, tzinfo=UTC)) < timedelta(minutes=10)
     assert abs(moments[9] - datetime(2018, 1, 14, 13, 45, tzinfo=UTC)) < timedelta(minutes=10)
+
+
+def test_the_2020_editors_dates_agree_with_the_rules(rules: dict[str, object]) -> None:
+    """data/years/2020.yaml carries dates researched from published calendars before the rules
+    existed (each with its source there): every one of a lunisolar holiday is what its rule gives."""
+    from kalender.yeardata import load_year
+
+    catalogue = load_catalogue(DATA)
+    overrides = load_year(DATA, 2020, catalogue).overrides
+    lunisolar_kinds = (Tithi, FullMoon, *(type(r) for r in rules.values() if type(r).__module__.endswith("lunisolar")))
+    checked = 0
+    for holiday_id, entries in overrides.items():
+        rule = rules.get(holiday_id)
+        if isinstance(rule, lunisolar_kinds):
+            assert rule.dates(2020) == [e.date for e in entries], holiday_id  # type: ignore[attr-defined]
+            checked += 1
+    assert checked >= 18
