@@ -31,6 +31,10 @@ SIGNS = ("mesha", "vrishabha", "mithuna", "karka", "simha", "kanya",
 # (midnight: halfway from sunset to the next sunrise). "morning" is three muhurtas (2 h 24 min
 # of a 12-hour day) after sunrise, the rule for Raksha Bandhan; "afternoon" the middle of
 # aparahna, the fourth of five parts of daylight.
+NAKSHATRAS = ("ashvini", "bharani", "krittika", "rohini", "mrigashira", "ardra", "punarvasu", "pushya",
+              "ashlesha", "magha", "purva_phalguni", "uttara_phalguni", "hasta", "chitra", "svati",
+              "vishakha", "anuradha", "jyeshtha", "mula", "purva_ashadha", "uttara_ashadha", "shravana",
+              "dhanishtha", "shatabhisha", "purva_bhadrapada", "uttara_bhadrapada", "revati")  # fmt: skip
 TIMES = {"sunrise": 0.0, "morning": 0.2, "midday": 0.5, "afternoon": 0.7, "sunset": 1.0, "midnight": None}
 
 
@@ -74,9 +78,14 @@ def hindu_months(year: int) -> list[LunarMonth]:
     return months
 
 
-def tithi_festival(year: int, month: str, tithi: int, at: str, place: Place) -> list[date]:
+def tithi_festival(
+    year: int, month: str, tithi: int, at: str, place: Place, nakshatra: str | None = None
+) -> list[date]:
     """Civil dates in `year` of tithi 1-30 (1-15 bright, 16-30 dark fortnight) of the regular
-    amanta `month`, kept on the day it is current at `at` at `place`."""
+    amanta `month`, kept on the day it is current at `at` at `place`.
+
+    With `nakshatra` (Dussehra: shravana), the next day instead if the tithi still holds three
+    muhurtas after its sunrise and the Moon is in that nakshatra at `at` there."""
     almanac = sky.almanac(year)
     found = []
     for lunar in hindu_months(year):
@@ -84,6 +93,12 @@ def tithi_festival(year: int, month: str, tithi: int, at: str, place: Place) -> 
             continue
         begin, end = _tithi_span(almanac, lunar, tithi)
         day = _observed_day(begin, end, at, place)
+        if nakshatra is not None:
+            after = day + timedelta(days=1)
+            if begin <= _moment(after, "morning", place) < end and _nakshatra_at(
+                almanac, _moment(after, at, place)
+            ) == NAKSHATRAS.index(nakshatra):
+                day = after
         if day.year == year:
             found.append(day)
     return found
@@ -161,6 +176,12 @@ def _sign_at(almanac: sky.Almanac, moment: float) -> int | None:
     """The sidereal sign the Sun is in at `moment`."""
     index = bisect.bisect_right([t for t, _ in almanac.sidereal], moment) - 1
     return almanac.sidereal[index][1] if index >= 0 else None
+
+
+def _nakshatra_at(almanac: sky.Almanac, moment: float) -> int | None:
+    """The nakshatra (0 = Ashvini) the Moon is in at `moment`."""
+    index = bisect.bisect_right([t for t, _ in almanac.nakshatras], moment) - 1
+    return almanac.nakshatras[index][1] if index >= 0 else None  # crossing 13°20′ × n begins mansion n
 
 
 def _tithi_span(almanac: sky.Almanac, lunar: LunarMonth, tithi: int) -> tuple[float, float]:

@@ -6,7 +6,8 @@ the year after, the moments (Julian Day, UT) at which
 - the Moon's elongation from the Sun crosses each multiple of 12° (the ends of the tithis of
   the Indian calendar; 0° is new moon, 180° full moon),
 - the Sun's sidereal longitude (Lahiri) crosses each multiple of 30° (the sankrantis),
-- the Sun's tropical longitude crosses each multiple of 30° (the Chinese major solar terms).
+- the Sun's tropical longitude crosses each multiple of 30° (the Chinese major solar terms),
+- the Moon's sidereal longitude crosses each multiple of 13°20' (the 27 nakshatras).
 
 Longitudes are apparent and geocentric, in the true ecliptic and equinox of date. The only
 module that imports skyfield; the ephemeris file comes with the skyfield-data package, nothing
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 FIRST_YEAR, LAST_YEAR = 1901, 2052
 EPHEMERIS = "de421.bsp"
-VERSION = 1  # raise when the almanac's content changes: part of the cache name
+VERSION = 3  # raise when the almanac's content changes: part of the cache name
 
 # Lahiri (Chitrapaksha) ayanamsa: 23°51'11" on 2000 January 1 (the value of the Indian
 # Astronomical Ephemeris as quoted in the New International Ephemerides 1900-2050), moving
@@ -36,8 +37,9 @@ VERSION = 1  # raise when the almanac's content changes: part of the cache name
 # (the nutation in longitude, at most 17") of panchangs that use the mean value.
 LAHIRI_J2000 = 23 + 51 / 60 + 11 / 3600
 _J2000 = 2451545.0
-_GRID = 0.5  # days between samples: the elongation moves 10-15.4° a day, under 12° in half a day
-_SUN_GRID = 2.0  # the Sun moves about 1° a day: one 30° crossing per sample step at most
+NAKSHATRA = 360 / 27  # degrees of one lunar mansion
+_GRID = 0.75  # days between samples: elongation and Moon move at most 14.5° and 15.4° a day, 11.6° in 0.75 d
+_SUN_GRID = 3.0  # the Sun moves about 1° a day: one 30° crossing per sample step at most
 
 
 class SkyUnavailable(RuntimeError):
@@ -52,6 +54,7 @@ class Almanac:
     tithis: tuple[tuple[float, int], ...]  # (moment, k): elongation reaches 12° × k, k 0..29
     sidereal: tuple[tuple[float, int], ...]  # (moment, sign): Lahiri longitude reaches 30° × sign
     tropical: tuple[tuple[float, int], ...]  # (moment, term): tropical longitude reaches 30° × term
+    nakshatras: tuple[tuple[float, int], ...]  # (moment, n): the Moon's Lahiri longitude reaches 13°20' × n
 
 
 def almanac(year: int) -> Almanac:
@@ -75,20 +78,22 @@ def _compute(year: int) -> Almanac:
     start = _jd(year - 1, 10, 1)
     end = _jd(year + 1, 2, 1)
     grid = np.arange(start, end + _GRID, _GRID)
-    sun, moon = sky.longitudes(grid)
+    sun, moon = sky.longitudes(grid, "sun", "moon")
     elongation = np.unwrap(np.radians((moon - sun) % 360)) * 180 / np.pi
     tithis = _crossings(grid, elongation, 12.0, lambda t: _elongation(sky, t))
     sun_grid = grid[:: int(_SUN_GRID / _GRID)]
     tropical_sun = np.unwrap(np.radians(sun[:: int(_SUN_GRID / _GRID)])) * 180 / np.pi
     sidereal_sun = tropical_sun - ayanamsa(sun_grid)
-    sidereal = _crossings(sun_grid, sidereal_sun, 30.0, lambda t: sky.longitudes(t, moon=False)[0] - ayanamsa(t))
-    tropical = _crossings(sun_grid, tropical_sun, 30.0, lambda t: sky.longitudes(t, moon=False)[0])
+    sidereal = _crossings(sun_grid, sidereal_sun, 30.0, lambda t: sky.longitudes(t, "sun")[0] - ayanamsa(t))
+    tropical = _crossings(sun_grid, tropical_sun, 30.0, lambda t: sky.longitudes(t, "sun")[0])
+    sidereal_moon = np.unwrap(np.radians(moon)) * 180 / np.pi - ayanamsa(grid)
+    nakshatras = _crossings(grid, sidereal_moon, NAKSHATRA, lambda t: sky.longitudes(t, "moon")[0] - ayanamsa(t))
 
     def in_ut(found: list[tuple[float, int]], count: int) -> tuple[tuple[float, int], ...]:
         moments: Any = sky.ut([t for t, _ in found]) if found else []
         return tuple((float(t), k % count) for t, (_, k) in zip(moments, found, strict=True))
 
-    return Almanac(year, in_ut(tithis, 30), in_ut(sidereal, 12), in_ut(tropical, 12))
+    return Almanac(year, in_ut(tithis, 30), in_ut(sidereal, 12), in_ut(tropical, 12), in_ut(nakshatras, 27))
 
 
 def ayanamsa(jd_tt: Any) -> Any:
@@ -98,7 +103,7 @@ def ayanamsa(jd_tt: Any) -> Any:
 
 
 def _elongation(sky: _Sky, jd_tt: np.ndarray) -> np.ndarray:
-    sun, moon = sky.longitudes(jd_tt)
+    sun, moon = sky.longitudes(jd_tt, "sun", "moon")
     return (moon - sun) % 360  # type: ignore[no-any-return]
 
 
@@ -153,16 +158,14 @@ class _Sky:
         self.frame, self.nutation = ecliptic_frame, iau2000b_radians
         self.earth, self.sun, self.moon = planets["earth"], planets["sun"], planets["moon"]
 
-    def longitudes(self, jd_tt: np.ndarray, moon: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
-        """Apparent geocentric ecliptic longitudes (degrees, 0..360) of the Sun and the Moon."""
+    def longitudes(self, jd_tt: np.ndarray, *bodies: str) -> list[np.ndarray]:
+        """Apparent geocentric ecliptic longitudes (degrees, 0..360) of "sun" and/or "moon"."""
         t = self.ts.tt_jd(jd_tt)
         # IAU 2000B nutation (77 terms) instead of 2000A (1365): 1 mas apart, five times faster
         t._nutation_angles_radians = self.nutation(t)
         observer = self.earth.at(t)
-        sun = observer.observe(self.sun).apparent().frame_latlon(self.frame)[1].degrees
-        if not moon:
-            return sun, None
-        return sun, observer.observe(self.moon).apparent().frame_latlon(self.frame)[1].degrees
+        targets = {"sun": self.sun, "moon": self.moon}
+        return [observer.observe(targets[b]).apparent().frame_latlon(self.frame)[1].degrees for b in bodies]
 
     def ut(self, jd_tt: list[float]) -> np.ndarray:
         return self.ts.tt_jd(jd_tt).ut1  # type: ignore[no-any-return]

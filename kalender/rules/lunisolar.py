@@ -25,12 +25,19 @@ class Tithi:
     at: str = param(choice(*lunisolar.TIMES), "Tageszeit, zu der der Mondtag gelten muss: " + ", ".join(lunisolar.TIMES))
     place: str = param(choice(*lunisolar.PLACES), f"Ort der Berechnung: {_PLACES}", default="new_delhi")
     add_days: int = param(integer(0, 3), "Tage danach (Holi: Farbenfest am Tag nach Holika Dahan)", default=0)
+    nakshatra: str | None = param(
+        choice(*lunisolar.NAKSHATRAS),
+        "Mondhaus, das am Folgetag den Ausschlag gibt (Dussehra: shravana), wenn der Tithi dort noch drei "
+        "Muhurtas nach Sonnenaufgang gilt",
+        default=None,
+    )
 
     def dates(self, year: int) -> list[date]:
         place = lunisolar.PLACES[self.place]
         shift = timedelta(days=self.add_days)
         years = (year - 1, year) if self.add_days else (year,)  # a shift can cross New Year
-        found = [d + shift for y in years for d in lunisolar.tithi_festival(y, self.month, self.tithi, self.at, place)]
+        found = [d + shift for y in years
+                 for d in lunisolar.tithi_festival(y, self.month, self.tithi, self.at, place, self.nakshatra)]  # fmt: skip
         return sorted({d for d in found if d.year == year})
 
 
