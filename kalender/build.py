@@ -119,15 +119,31 @@ def _render_options(t: Template, options: BuildOptions, photos: dict[Picture, Pa
     return RenderOptions("print", crop_marks=marks, photos=photos)
 
 
-def layout_edition(e: Edition, t: Template, ts: Typesetter) -> list[Page]:
-    pages = [layout_cover(e, t, ts)]
+def layout_edition(e: Edition, t: Template, ts: Typesetter, collect: list[Problem] | None = None) -> list[Page]:
+    """All pages in order. A page that does not fit raises LayoutError, or, with `collect`, adds
+    its problems there and is left out, so that `kalender check` reports every month at once."""
+    pages: list[Page] = []
+
+    def attempt(make) -> None:  # type: ignore[no-untyped-def]
+        try:
+            made = make()
+        except LayoutError as exc:
+            if collect is None:
+                raise
+            collect.extend(exc.problems)
+            return
+        pages.extend(made if isinstance(made, list) else [made])
+
+    attempt(lambda: layout_cover(e, t, ts))
     for content in e.months:
         touching = tuple(o for o in e.occurrences if _touches(o, e.year, content.month))
         data = MonthData(
             e.year, content.month, content, touching, e.catalogue.groups, e.motto, e.pixels[content.month]
         )
-        pages.append(layout_month(data, t, ts))
-    return [*pages, *layout_legend(e, t, ts), layout_back(e, t, ts)]
+        attempt(lambda data=data: layout_month(data, t, ts))
+    attempt(lambda: layout_legend(e, t, ts))
+    attempt(lambda: layout_back(e, t, ts))
+    return pages
 
 
 def _touches(occurrence: Occurrence, year: int, month: int) -> bool:

@@ -86,6 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     holidays.set_defaults(run=_run_holidays)
 
+    checking = commands.add_parser(
+        "check", help="alle Daten eines Jahres prüfen, ohne das PDF zu bauen",
+        description="Prüft alles, was ein Build verwendet (YAML, Verweise, Porträts, Texte in der Vorlage, Fotos, "
+                    "Termine) und meldet jedes Problem mit Datei und Zeile. Exit-Code 0: in Ordnung oder nur "
+                    "Warnungen; 1: Warnungen mit --strict; 2: Fehler.",
+    )  # fmt: skip
+    checking.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2019")
+    checking.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
+    checking.add_argument(
+        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
+    )
+    checking.add_argument("--strict", action="store_true", help="auch Warnungen als Fehlschlag werten (Exit-Code 1)")
+    checking.add_argument("--json", action="store_true", help="Bericht als JSON")
+    checking.set_defaults(run=_run_check)
+
     build = commands.add_parser(
         "build", help="den Kalender als PDF bauen",
         description="Baut den Kalender eines Jahres aus data/ und einer Vorlage aus templates/.",
@@ -136,6 +153,25 @@ def _year(text: str) -> int:
     if first != last:
         raise argparse.ArgumentTypeError(f"'{text}': bitte genau ein Jahr angeben, z. B. 2018")
     return first
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    import json
+
+    from kalender.check import ERROR, NOTE, WARNING, check_year
+
+    report = check_year(args.year, args.data, args.template)
+    if args.json:
+        entries = [{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "message": p.message}
+                   for p in report.problems]  # fmt: skip
+        print(json.dumps({"year": report.year, "problems": entries}, ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem)
+        errors, warnings, notes = (report.count(s) for s in (ERROR, WARNING, NOTE))
+        verdict = "bitte die Fehler beheben" if errors else "bereit zum Bauen: kalender build " + str(args.year)
+        print(f"{args.year}: {errors} Fehler, {warnings} Warnungen, {notes} Hinweise – {verdict}")
+    return report.exit_code(args.strict)
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -209,9 +209,10 @@ def _read_office(node: Any, where: Where, problems: Collector) -> Office | None:
 
 
 def load_months(
-    data_dir: Path, year: int, kind: str, towns: tuple[str, ...]
+    data_dir: Path, year: int, kind: str, towns: tuple[str, ...], lenient: bool = False
 ) -> tuple[list[MonthContent], list[Problem]]:
-    """The twelve month contents of `year`, checked; returns them with warnings, or raises DataError."""
+    """The twelve month contents of `year`, checked; returns them with warnings, or raises DataError.
+    `lenient` (kalender check) returns the months that could be read with all problems instead."""
     folder = data_dir / kind / str(year)
     problems = Collector()
     paths = sorted(folder.glob("*.yaml"))
@@ -236,6 +237,8 @@ def load_months(
         elif isinstance(document, YMap):
             attempted.add(document.get("month"))
     _check_year(months, kind, towns, folder, problems, attempted)
+    if lenient:
+        return sorted(months, key=lambda m: m.month), problems.problems
     if problems.errors:
         raise DataError(problems.problems)
     return sorted(months, key=lambda m: m.month), [p for p in problems.problems if p.severity != "Fehler"]

@@ -189,6 +189,31 @@ def prepare_photo(index: int, job: PhotoJob, folder: Path) -> PreparedPhoto:
     return PreparedPhoto(path, image.size, ppi, _named(job.source, notes))
 
 
+def inspect_photo(job: PhotoJob) -> list[str]:
+    """What the photo stage would say about `job`, from the file's header alone (no decoding):
+    raises PhotoProblem for an unusable photo, returns the German warnings (low resolution)."""
+    notes: list[str] = []
+    fail = _failing(0, job.source)
+    with _reading(0, job.source):
+        try:
+            with Image.open(job.source) as source:
+                if _is_sixteen_bit(source):
+                    raise fail(SIXTEEN_BIT)
+                if source.mode not in ("RGB", "RGBA", "L", "LA", "CMYK", "P", "PA", "1", "RGBX", "YCbCr"):
+                    raise fail(f"Farbmodus {source.mode} wird nicht unterstützt; bitte als RGB-JPEG exportieren")
+                method = ORIENTATION.get(source.getexif().get(0x0112, 1))
+                crop = _checked_crop(fail, job.crop, _displayed(source.size, method))
+                size = _output_size(job, _stored_box(crop, source.size, method), method)
+                _check_ppi(fail, job, _displayed(size, method), notes)
+                if source.mode != "CMYK" and not source.info.get("icc_profile"):
+                    notes.append(NO_PROFILE)
+        except PhotoProblem:
+            raise
+        except (OSError, SyntaxError, ValueError, EOFError, IndexError, Image.DecompressionBombError):
+            raise fail(UNREADABLE) from None
+    return list(_named(job.source, notes))
+
+
 # --- decoding and resampling -----------------------------------------------------------------
 
 

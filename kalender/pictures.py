@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kalender.content import MonthContent
 from kalender.errors import DataError, Problem
-from kalender.images import PhotoJob, prepare_photos
+from kalender.images import PhotoJob, PhotoProblem, inspect_photo, prepare_photos
 from kalender.layout.items import Page, Picture
 from kalender.template import Template
 
@@ -34,6 +34,37 @@ def prepare_pictures(
         files[key] = result.path
         warnings += [_where(by_path, picture).problem(w, "Warnung") for w in dict.fromkeys(result.warnings)]
     return {picture: files[_crop_key(picture)] for picture in pictures}, list(dict.fromkeys(warnings))
+
+
+def inspect_pictures(pages: list[Page], months: list[MonthContent], t: Template, kind: str) -> list[Problem]:
+    """The photo problems a build would report, from the files' headers (fast: nothing decoded),
+    and a warning where the focal point sits at the edge of the visible crop."""
+    by_path = {content.photo_path: content for content in months}
+    problems: list[Problem] = []
+    for picture in dict.fromkeys(i for page in pages if page.kind == "month" for i in page.items
+                                 if isinstance(i, Picture)):  # fmt: skip
+        where = _where(by_path, picture)
+        try:
+            problems += [where.problem(w, "Warnung") for w in inspect_photo(_job(picture, t, kind))]
+        except PhotoProblem as problem:
+            problems.append(where.problem(problem.message))
+        problems += _focus_at_edge(picture, by_path[picture.path])
+    return problems
+
+
+FOCUS_MARGIN = 0.1  # share of the visible crop: a focal point closer to its edge may cut the face
+
+
+def _focus_at_edge(picture: Picture, content: MonthContent) -> list[Problem]:
+    frame, placed = picture.frame, picture.placed
+    x = (placed.x + content.focus[0] * placed.w - frame.x) / frame.w
+    y = (placed.y + content.focus[1] * placed.h - frame.y) / frame.h
+    if FOCUS_MARGIN <= x <= 1 - FOCUS_MARGIN and FOCUS_MARGIN <= y <= 1 - FOCUS_MARGIN:
+        return []
+    return [content.at("focus").problem(
+        f"der Bildpunkt focus {list(content.focus)} liegt im Ausschnitt von '{content.photo}' am Rand "
+        f"({x:.0%} von links, {y:.0%} von oben); das Gesicht könnte angeschnitten werden – bitte focus "
+        "auf die Gesichtsmitte setzen (Werte von 0 bis 1) und den Probeabzug ansehen", "Warnung")]  # fmt: skip
 
 
 def _crop_key(picture: Picture) -> tuple[Path, tuple[float, ...]]:

@@ -1,0 +1,125 @@
+"""`kalender check YEAR`: every problem of a year at once, sorted by file and line, exit codes
+0 / 1 (--strict with warnings) / 2 (errors), and a JSON report."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from tests.conftest import DATA, Run
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?:(?P<line>\d+):(?P<col>\d+): )?\s*(?P<severity>Fehler|Warnung|Hinweis): (?P<message>.*)$")
+PORTRAITS = Path("portraits/2018")
+
+
+def problems(out: str) -> list[tuple[str, int, str, str]]:
+    found = []
+    for text in out.splitlines():
+        match = LINE.match(text)
+        if match:
+            found.append((match["file"], int(match["line"] or 0), match["severity"], match["message"]))
+    return found
+
+
+def line_of(path: Path, needle: str) -> int:
+    hits = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in text]
+    assert len(hits) == 1, (needle, hits)
+    return hits[0]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_sample_year_is_ready_to_build(run) -> None:  # type: ignore[no-untyped-def]
+    result: Run = run("check", "2018", "--data", str(DATA))
+    assert result.code == 0, result.out + result.err
+    assert "2018: 0 Fehler" in result.out and "bereit zum Bauen" in result.out
+    notes = [p for p in problems(result.out) if p[2] == "Hinweis"]
+    assert any("12 Porträts: 6 Frauen, 6 Männer; 12 Orte" in p[3] for p in notes)
+    assert any("bitte bestätigen lassen" in p[3] and "Diwali (Deepavali) (7.11.)" in p[3] for p in notes)
+
+
+def test_every_problem_at_once_with_file_and_line(run, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = data_copy / PORTRAITS
+    edit(folder / "02-februar.yaml", "town:", "twon:")
+    edit(folder / "03-maerz.yaml", "text: >-\n", "text: >-\n  " + "Ein sehr langer Satz. " * 50 + "\n")
+    edit(folder / "04-april.yaml", "text: >-\n", "text: >-\n  " + "Noch ein langer Satz. " * 45 + "\n")
+    edit(folder / "05-mai.yaml", "focus: [0.5, 0.38]", "focus: [0.02, 0.98]")
+    small = folder / "06-juni.jpg"
+    small.unlink()  # a link to the sample photo: replace it by a small copy
+    Image.open(DATA / PORTRAITS / "06-juni.jpg").resize((600, 675)).save(small, quality=90)
+    edit(folder / "07-juli.yaml", "consent:\n  given: true", "consent:\n  given: false")
+
+    result: Run = run("check", "2018", "--data", str(data_copy))
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    found = problems(result.out)
+    assert [(f, n) for f, n, _, _ in found] == sorted((f, n) for f, n, _, _ in found)  # sorted by file, line
+
+    def one(name: str, needle: str, severity: str, *fragments: str) -> None:
+        path = folder / name
+        line = line_of(path, needle)
+        hits = [p for p in found if p[0].endswith(name) and p[1] == line and p[2] == severity]
+        assert hits, (name, line, found)
+        assert all(f in hits[0][3] for f in fragments), hits[0][3]
+
+    one("02-februar.yaml", "twon:", "Fehler", "'twon'", "meinten Sie 'town'")
+    length = len(" ".join(yaml.safe_load((folder / "03-maerz.yaml").read_text(encoding="utf-8"))["text"].split()))
+    one("03-maerz.yaml", "text:", "Fehler", "zu lang", "Zeichen kürzen", f"jetzt {length} Zeichen")
+    one("04-april.yaml", "text:", "Fehler", "zu lang", "Zeichen kürzen")
+    one("05-mai.yaml", "focus:", "Warnung", "focus [0.02, 0.98]", "am Rand")
+    one("06-juni.yaml", "photo:", "Fehler", "06-juni.jpg", "nur 84 ppi", "mindestens 150 ppi")
+    one("07-juli.yaml", "given: false", "Fehler", "Einverständnis")
+    assert re.search(r"2018: 5 Fehler, \d+ Warnungen", result.out)
+
+
+def test_warnings_fail_only_with_strict(run, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    edit(data_copy / PORTRAITS / "05-mai.yaml", "focus: [0.5, 0.38]", "focus: [0.02, 0.98]")
+    assert run("check", "2018", "--data", str(data_copy)).code == 0
+    strict: Run = run("check", "2018", "--data", str(data_copy), "--strict")
+    assert strict.code == 1 and "0 Fehler" in strict.out
+
+
+def test_a_low_resolution_photo_is_a_warning_between_150_and_300_ppi(run, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    photo = data_copy / PORTRAITS / "08-august.jpg"
+    photo.unlink()
+    with Image.open(DATA / PORTRAITS / "08-august.jpg") as original:  # 2400 px wide: about 336 ppi
+        original.resize((1600, 1800)).save(photo, quality=90, icc_profile=original.info.get("icc_profile"))
+    result: Run = run("check", "2018", "--data", str(data_copy))
+    assert result.code == 0
+    [hit] = [p for p in problems(result.out) if p[0].endswith("08-august.yaml")]
+    assert hit[2] == "Warnung" and re.search(r"nur 22\d ppi", hit[3]) and "300 ppi empfohlen" in hit[3]
+
+
+def test_a_new_year_without_dates_and_portraits(run) -> None:  # type: ignore[no-untyped-def]
+    """2019 has no year file and no portraits yet; Asalha Puja and Losar have dates for 2018 only."""
+    result: Run = run("check", "2019", "--data", str(DATA))
+    assert result.code == 2
+    found = problems(result.out)
+    for holiday_id, name in (("asalha_puja", "Asalha Puja"), ("losar", "Losar")):
+        line = line_of(DATA / "holidays" / "buddhist.yaml", f"- id: {holiday_id}")
+        assert any(f.endswith("buddhist.yaml") and n == line and s == "Fehler" and name in m and "für 2019 keinen Termin"
+                   in m and "data/years/2019.yaml" in m for f, n, s, m in found), found  # fmt: skip
+    assert any(f.endswith("portraits/2019") and "keine Monatsdateien" in m for f, _, _, m in found)
+
+
+def test_json_report(run) -> None:  # type: ignore[no-untyped-def]
+    result: Run = run("check", "2018", "--data", str(DATA), "--json")
+    report = json.loads(result.out)
+    assert report["year"] == 2018
+    assert {p["severity"] for p in report["problems"]} <= {"Fehler", "Warnung", "Hinweis"}
+    assert all(set(p) == {"file", "line", "column", "severity", "message"} for p in report["problems"])
+
+
+@pytest.mark.parametrize("year", ["2020"])
+def test_the_photo_edition_checks_too(run, year: str) -> None:  # type: ignore[no-untyped-def]
+    result: Run = run("check", year, "--data", str(DATA))
+    assert result.code == 0, result.out
