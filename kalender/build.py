@@ -47,6 +47,8 @@ class BuildResult:
     warnings: list[Problem]
     template: Template
     report: object | None = None  # the preflight report of a print edition
+    months: tuple[MonthContent, ...] = ()
+    motto: str = ""
 
 
 def build_calendar(
@@ -67,7 +69,7 @@ def build_calendar(
     kind = "web" if options.web else "print"
     photos, photo_warnings = prepare_pictures(pages, months, template, kind)
     report = write_pdf(pages, output, ts, info, _render_options(template, options, photos), template, options)
-    return BuildResult(output, pages, [*warnings, *photo_warnings], template, report)
+    return BuildResult(output, pages, [*warnings, *photo_warnings], template, report, tuple(months), year_data.motto)
 
 
 def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:  # type: ignore[type-arg]

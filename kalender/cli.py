@@ -7,6 +7,7 @@ import errno
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,6 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     checking.add_argument("--json", action="store_true", help="Bericht als JSON")
     checking.set_defaults(run=_run_check)
 
+    proof = commands.add_parser(
+        "proof", help="Probeabzüge: jede Seite als PNG, Kontaktbogen, Freigabeblatt je Porträt",
+        description="Setzt den Kalender und legt in build/probe-JAHR/ ab: jede Seite als PNG, einen Kontaktbogen "
+                    "aller Seiten und je Porträt ein Freigabeblatt (PDF) für die porträtierte Person.",
+    )  # fmt: skip
+    proof.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2019")
+    proof.add_argument("-o", "--output", type=Path, metavar="ORDNER", help="Zielordner (Standard: build/probe-JAHR)")
+    proof.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
+    proof.add_argument(
+        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
+    )
+    proof.set_defaults(run=_run_proof)
+
     build = commands.add_parser(
         "build", help="den Kalender als PDF bauen",
         description="Baut den Kalender eines Jahres aus data/ und einer Vorlage aus templates/.",
@@ -172,6 +188,29 @@ def _run_check(args: argparse.Namespace) -> int:
         verdict = "bitte die Fehler beheben" if errors else "bereit zum Bauen: kalender build " + str(args.year)
         print(f"{args.year}: {errors} Fehler, {warnings} Warnungen, {notes} Hinweise – {verdict}")
     return report.exit_code(args.strict)
+
+
+def _run_proof(args: argparse.Namespace) -> int:
+    from kalender.proof import make_proofs
+
+    folder = args.output or Path("build") / f"probe-{args.year}"
+    proofs = make_proofs(args.year, args.data, folder, args.template, progress=_progress())
+    _progress()("")
+    print(f"{folder}: {len(proofs.pages)} Seiten als PNG, Kontaktbogen kontaktbogen.png, "
+          f"{len(proofs.approvals)} Freigabeblätter in freigabe/")  # fmt: skip
+    return 0
+
+
+def _progress() -> Callable[[str], None]:
+    """A status line on a terminal (overwritten in place), nothing when the output goes elsewhere."""
+    if not sys.stderr.isatty():
+        return lambda _message: None
+
+    def show(message: str) -> None:
+        sys.stderr.write("\r\033[K" + message)
+        sys.stderr.flush()
+
+    return show
 
 
 def _run_build(args: argparse.Namespace) -> int:
