@@ -104,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     checking.add_argument("--json", action="store_true", help="Bericht als JSON")
     checking.set_defaults(run=_run_check)
 
+    new = commands.add_parser(
+        "new", help="ein neues Kalenderjahr anlegen (Einstellungen übernehmen, Monatsdateien vorbereiten)",
+        description="Legt data/years/JAHR.yaml und die zwölf Monatsdateien an, übernimmt Motto, Vorlage und "
+                    "Einstellungen des Vorjahres und listet, was die Redaktion tun muss. Überschreibt nichts.",
+    )  # fmt: skip
+    new.add_argument("year", type=_year, metavar="JAHR", help="das neue Kalenderjahr, z. B. 2019")
+    new.add_argument("--from", dest="source", type=_year, metavar="JAHR", help="Vorlagejahr (Standard: das Vorjahr)")
+    new.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
+    new.set_defaults(run=_run_new)
+
     proof = commands.add_parser(
         "proof", help="Probeabzüge: jede Seite als PNG, Kontaktbogen, Freigabeblatt je Porträt",
         description="Setzt den Kalender und legt in build/probe-JAHR/ ab: jede Seite als PNG, einen Kontaktbogen "
@@ -188,6 +200,17 @@ def _run_check(args: argparse.Namespace) -> int:
         verdict = "bitte die Fehler beheben" if errors else "bereit zum Bauen: kalender build " + str(args.year)
         print(f"{args.year}: {errors} Fehler, {warnings} Warnungen, {notes} Hinweise – {verdict}")
     return report.exit_code(args.strict)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from kalender.newyear import start_year
+
+    started = start_year(args.year, args.data, args.source)
+    print(f"Angelegt: {started.year_file} und zwölf Monatsdateien in {started.folder}/")
+    print(f"\nAufgaben für {args.year}:")
+    for number, task in enumerate(started.todo, start=1):
+        print(f"{number:2}. {task}")
+    return 0
 
 
 def _run_proof(args: argparse.Namespace) -> int:

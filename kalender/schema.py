@@ -171,6 +171,10 @@ def read_fields(
                 ok = False
                 problems.add(node.where, f"{what}: Pflichtangabe '{name}' fehlt ({spec.metadata['doc']})")
             continue
+        if node[name] is None:  # `name:` with nothing after it: a skeleton from kalender new
+            ok = False
+            problems.add(node.at(name), f"{what}: '{name}' ist noch leer; bitte ausfüllen ({spec.metadata['doc']})")
+            continue
         try:
             values[name] = spec.metadata["convert"](node[name])
         except Invalid as exc:
