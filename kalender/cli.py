@@ -116,6 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.set_defaults(run=_run_new)
 
+    diff = commands.add_parser(
+        "diff", help="was sich zwischen zwei Kalenderjahren geändert hat",
+        description="Zeigt Änderungen zwischen zwei Jahren: Einstellungen, neue und entfallene Feiertage, "
+                    "ungewöhnlich verschobene Termine, angekündigte Termine und die Porträts jedes Monats.",
+    )  # fmt: skip
+    diff.add_argument("first", type=_year, metavar="JAHR", help="das frühere Jahr, z. B. 2018")
+    diff.add_argument("second", type=_year, metavar="JAHR2", help="das spätere Jahr, z. B. 2019")
+    diff.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
+    )
+    diff.set_defaults(run=_run_diff)
+
     proof = commands.add_parser(
         "proof", help="Probeabzüge: jede Seite als PNG, Kontaktbogen, Freigabeblatt je Porträt",
         description="Setzt den Kalender und legt in build/probe-JAHR/ ab: jede Seite als PNG, einen Kontaktbogen "
@@ -210,6 +222,17 @@ def _run_new(args: argparse.Namespace) -> int:
     print(f"\nAufgaben für {args.year}:")
     for number, task in enumerate(started.todo, start=1):
         print(f"{number:2}. {task}")
+    return 0
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    from kalender.diff import diff_years
+
+    print(f"Änderungen von {args.first} nach {args.second}")
+    for section in diff_years(args.first, args.second, args.data):
+        print(f"\n{section.title}")
+        for line in section.lines:
+            print(f"  {line}")
     return 0
 
 
