@@ -128,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(run=_run_diff)
 
+    schema = commands.add_parser(
+        "schema", help="JSON-Schemas der YAML-Dateien für Editoren schreiben (docs/schemas/)",
+        description="Schreibt aus denselben Definitionen, mit denen kalender die Dateien liest, JSON-Schemas: "
+                    "Editoren mit YAML-Unterstützung zeigen damit Vorschläge und rote Unterstreichungen.",
+    )  # fmt: skip
+    schema.add_argument("-o", "--output", type=Path, metavar="ORDNER", default=Path("docs/schemas"),
+                        help="Zielordner (Standard: docs/schemas)")  # fmt: skip
+    schema.set_defaults(run=_run_schema)
+
     proof = commands.add_parser(
         "proof", help="Probeabzüge: jede Seite als PNG, Kontaktbogen, Freigabeblatt je Porträt",
         description="Setzt den Kalender und legt in build/probe-JAHR/ ab: jede Seite als PNG, einen Kontaktbogen "
@@ -233,6 +242,14 @@ def _run_diff(args: argparse.Namespace) -> int:
         print(f"\n{section.title}")
         for line in section.lines:
             print(f"  {line}")
+    return 0
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from kalender.schemas import write_schemas
+
+    for path in write_schemas(args.output):
+        print(path)
     return 0
 
 

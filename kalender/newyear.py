@@ -66,7 +66,8 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-_PORTRAIT = """\
+_MODELINE = "# yaml-language-server: $schema=../../../docs/schemas/month.json\n"
+_PORTRAIT = _MODELINE + """\
 # Porträt für {month_name} {year} – bitte ausfüllen und dann prüfen: kalender check {year}
 # Jede Angabe ist in docs/data-format.md erklärt. Sechs Frauen und sechs Männer, jeder Ort einmal.
 month: {month}
@@ -84,7 +85,7 @@ consent:
   date:            # Datum der Erklärung, z. B. {year_before}-09-14
 """
 
-_PHOTO = """\
+_PHOTO = _MODELINE + """\
 # Foto für {month_name} {year} – bitte ausfüllen und dann prüfen: kalender check {year}
 month: {month}
 caption:           # Bildunterschrift

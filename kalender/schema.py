@@ -46,6 +46,7 @@ def integer(low: int, high: int) -> Converter:
         return number
 
     convert.allowed = f"ganze Zahl {low}…{high}"  # type: ignore[attr-defined]
+    convert.bounds = ("integer", low, high)  # type: ignore[attr-defined]
     return convert
 
 
@@ -59,6 +60,7 @@ def number(low: float, high: float) -> Converter:
             raise Invalid(f"{value} liegt nicht im erlaubten Bereich {low} bis {high}")
         return float(value)
 
+    convert.bounds = ("number", low, high)  # type: ignore[attr-defined]
     return convert
 
 

@@ -32,7 +32,7 @@ def test_the_skeleton_is_what_check_asks_to_fill(run, data_copy: Path) -> None: 
     assert run("new", "2019", "--data", str(data_copy)).code == 0
     check: Run = run("check", "2019", "--data", str(data_copy))
     assert check.code == 2
-    assert "01-januar.yaml:4:6: Fehler: Monatsinhalt: 'name' ist noch leer; bitte ausfüllen" in check.out
+    assert "01-januar.yaml:5:6: Fehler: Monatsinhalt: 'name' ist noch leer; bitte ausfüllen" in check.out
     assert "12-dezember.yaml" in check.out
 
 
