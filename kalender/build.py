@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,9 @@ class BuildResult:
 
 
 def build_calendar(
-    year: int, data_dir: Path, output: Path, template_name: str | None = None, options: BuildOptions | None = None
-) -> BuildResult:
+    year: int, data_dir: Path, output: Path, template_name: str | None = None, options: BuildOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:  # fmt: skip
     """Make the calendar of `year`; on any error the file at `output` stays as it was."""
     options = options or BuildOptions(template=template_name)
     data = _load_inputs(year, data_dir, options.template or template_name)
@@ -67,7 +69,9 @@ def build_calendar(
             "subject": "Interkultureller Kalender"}  # fmt: skip
     warnings += _palette_warnings(catalogue, template)
     kind = "web" if options.web else "print"
-    photos, photo_warnings = prepare_pictures(pages, months, template, kind)
+    photos, photo_warnings = prepare_pictures(pages, months, template, kind, progress)
+    if progress is not None:
+        progress("PDF schreiben und prüfen …")
     report = write_pdf(pages, output, ts, info, _render_options(template, options, photos), template, options)
     return BuildResult(output, pages, [*warnings, *photo_warnings], template, report, tuple(months), year_data.motto)
 

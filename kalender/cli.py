@@ -282,7 +282,9 @@ def _run_build(args: argparse.Namespace) -> int:
     suffix = "-web" if args.web else ""
     output = args.output or Path("build") / f"kalender-{args.year}{suffix}.pdf"
     options = BuildOptions(web=args.web, template=args.template, crop_marks=args.crop_marks, pdfx=args.pdfx)
-    result = build_calendar(args.year, args.data, output, options=options)
+    show = _progress()
+    result = build_calendar(args.year, args.data, output, options=options, progress=show)
+    show("")
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     size = output.stat().st_size / 1_000_000
@@ -394,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except KalenderError as exc:
+        _progress()("")  # the status line, if any, gives way to the messages
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2

@@ -108,7 +108,7 @@ class PhotoProblem(Exception):
 
 
 def prepare_photos(
-    jobs: list[PhotoJob], workers: int | None = None
+    jobs: list[PhotoJob], workers: int | None = None, progress: Callable[[str], None] | None = None
 ) -> tuple[list[PreparedPhoto | None], list[tuple[int, str]]]:
     """Prepare every job (cache hits first, the rest in parallel); return the results and the
     (job index, German message) of each job that failed, so all problems are reported at once."""
@@ -128,7 +128,7 @@ def prepare_photos(
             results[index] = hit
         else:
             todo.setdefault(key, []).append(index)
-    for indices, outcome in _run_all(jobs, list(todo.values()), folder, workers):
+    for indices, outcome in _run_all(jobs, list(todo.values()), folder, workers, progress or (lambda _: None)):
         for index in indices:
             if isinstance(outcome, PhotoProblem):
                 failures.append((index, outcome.message))
@@ -139,16 +139,28 @@ def prepare_photos(
 
 
 def _run_all(
-    jobs: list[PhotoJob], groups: list[list[int]], folder: Path, workers: int | None
-) -> list[tuple[list[int], PreparedPhoto | PhotoProblem]]:
+    jobs: list[PhotoJob], groups: list[list[int]], folder: Path, workers: int | None,
+    progress: Callable[[str], None],
+) -> list[tuple[list[int], PreparedPhoto | PhotoProblem]]:  # fmt: skip
     count = min(workers or os.cpu_count() or 1, len(groups))
+
+    def report(done: int) -> None:
+        progress(f"Fotos vorbereiten: {done} von {len(groups)} …")
+
     if count <= 1:  # a pool costs ~50 ms to start: not worth it for one photo
-        return [(g, _outcome(prepare_photo, g[0], jobs[g[0]], folder)) for g in groups]
-    from concurrent.futures import ProcessPoolExecutor  # here and below: a build that only hits
-    # the cache imports neither multiprocessing nor numpy (~0.1 s)
+        results = []
+        for done, g in enumerate(groups, start=1):
+            results.append((g, _outcome(prepare_photo, g[0], jobs[g[0]], folder)))
+            report(done)
+        return results
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # here and below: a build that only
+    # hits the cache imports neither multiprocessing nor numpy (~0.1 s)
 
     with ProcessPoolExecutor(max_workers=count) as pool:
         futures = [(g, pool.submit(_outcome, prepare_photo, g[0], jobs[g[0]], folder)) for g in groups]
+        report(0)
+        for done, _ in enumerate(as_completed(f for _, f in futures), start=1):
+            report(done)
         return [(g, future.result()) for g, future in futures]
 
 

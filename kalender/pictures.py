@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kalender.content import MonthContent
@@ -12,8 +13,9 @@ from kalender.template import Template
 
 
 def prepare_pictures(
-    pages: list[Page], months: list[MonthContent], t: Template, kind: str
-) -> tuple[dict[Picture, Path], list[Problem]]:
+    pages: list[Page], months: list[MonthContent], t: Template, kind: str,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[dict[Picture, Path], list[Problem]]:  # fmt: skip
     """The prepared image file for each picture, and warnings (low resolution, no profile).
     Problems with a photo become errors at the photo's line in its YAML file."""
     by_path = {content.photo_path: content for content in months}
@@ -24,7 +26,7 @@ def prepare_pictures(
     for picture in sorted(pictures, key=lambda p: -p.frame.w):
         largest.setdefault(_crop_key(picture), picture)
     unique = list(largest.values())
-    results, failures = prepare_photos([_job(picture, t, kind) for picture in unique])
+    results, failures = prepare_photos([_job(picture, t, kind) for picture in unique], progress=progress)
     if failures:
         raise DataError([_where(by_path, unique[i]).problem(message) for i, message in failures])
     files: dict[tuple[Path, tuple[float, ...]], Path] = {}

@@ -47,7 +47,8 @@ def make_proofs(
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     try:
         progress("Kalender setzen …")
-        result = build_calendar(year, data_dir, work / "kalender.pdf", options=BuildOptions(web=True, template=template))
+        result = build_calendar(year, data_dir, work / "kalender.pdf", options=BuildOptions(web=True, template=template),
+                                progress=progress)  # fmt: skip
         document = pypdfium2.PdfDocument(str(work / "kalender.pdf"))
         pages, thumbs = [], []
         for number, page in enumerate(result.pages, start=1):

@@ -123,3 +123,50 @@ def test_json_report(run) -> None:  # type: ignore[no-untyped-def]
 def test_the_photo_edition_checks_too(run, year: str) -> None:  # type: ignore[no-untyped-def]
     result: Run = run("check", year, "--data", str(DATA))
     assert result.code == 0, result.out
+
+
+def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from kalender.cli import _progress
+
+    _progress()("Fotos vorbereiten: 1 von 12 …")
+    assert capsys.readouterr().err == ""  # not a terminal: quiet
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _progress()("Fotos vorbereiten: 1 von 12 …")
+    assert capsys.readouterr().err == "\r\x1b[KFotos vorbereiten: 1 von 12 …"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "needle", "severity", "fragments"),
+    [
+        pytest.param("02-februar.yaml", "town: Eppstein", "town: Eschborn", "03-maerz.yaml|town: Eschborn", "Fehler",
+                     ("'Eschborn' kommt schon im Monat 2 vor",), id="town-twice"),
+        pytest.param("02-februar.yaml", "month: 2", "month: 3", "03-maerz.yaml|month: 3", "Fehler",
+                     ("Monat 3 ist doppelt belegt", "02-februar.yaml"), id="month-twice"),
+        pytest.param("02-februar.yaml", "town: Eppstein", "town: Frankfurt", "town: Frankfurt", "Fehler",
+                     ("Frankfurt",), id="unknown-town"),
+        pytest.param("02-februar.yaml", "photo_credit:", "# photo_credit:", "month: 2", "Fehler",
+                     ("Pflichtangabe 'photo_credit' fehlt",), id="credit-missing"),
+        pytest.param("02-februar.yaml", "photo: 02-februar.jpg", "photo: fehlt.jpg", "photo: fehlt.jpg", "Fehler",
+                     ("'fehlt.jpg' nicht gefunden",), id="photo-missing"),
+        pytest.param("02-februar.yaml", "gender: male", "gender: female", None, "Warnung",
+                     ("7 Frauen und 5 Männer porträtiert",), id="balance"),
+        pytest.param("02-februar.yaml", "arrived: 2015", "arrived: 1850", "arrived: 1850", "Fehler",
+                     ("1850 liegt nicht im erlaubten Bereich",), id="arrived-range"),
+    ],
+)  # fmt: skip
+def test_each_portrait_check(run, data_copy: Path, file: str, old: str, new: str, needle: str | None,  # type: ignore[no-untyped-def]
+                             severity: str, fragments: tuple[str, ...]) -> None:  # fmt: skip
+    path = data_copy / PORTRAITS / file
+    edit(path, old, new)
+    result: Run = run("check", "2018", "--data", str(data_copy))
+    assert result.code == (2 if severity == "Fehler" else 0), result.out
+    if needle is None:  # about the folder, not a line
+        hits = [p for p in problems(result.out) if p[0].endswith("portraits/2018") and p[2] == severity]
+    else:
+        at, _, needle = needle.rpartition("|")  # reported in another file: the second of two
+        line = line_of(data_copy / PORTRAITS / (at or file), needle)
+        hits = [p for p in problems(result.out) if p[0].endswith(at or file) and p[1] == line and p[2] == severity]
+    assert hits, result.out
+    assert any(all(f in hit[3] for f in fragments) for hit in hits), hits

@@ -569,3 +569,13 @@ def test_inverted_cmyk_renders_right_with_a_decode_array(tmp_path: Path) -> None
     pdf.save(tmp_path / "c.pdf")
     r, g, b = pdfium.PdfDocument(tmp_path / "c.pdf")[0].render().to_pil().convert("RGB").getpixel((8, 8))
     assert r < 60 and g > 120 and b > 200  # cyan; without /Decode it renders black
+
+
+def test_progress_is_reported_per_photo(tmp_path: Path) -> None:
+    sources = [photo(tmp_path / f"{n:02d}.jpg", (400, 300), seed=n) for n in range(1, 4)]
+    messages: list[str] = []
+    prepare_photos([job(s, (200, 150)) for s in sources], workers=2, progress=messages.append)
+    assert messages[0] == "Fotos vorbereiten: 0 von 3 …" and messages[-1] == "Fotos vorbereiten: 3 von 3 …"
+    messages.clear()
+    prepare_photos([job(s, (200, 150)) for s in sources], progress=messages.append)
+    assert messages == []  # all from the cache: nothing to follow
