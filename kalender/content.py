@@ -234,8 +234,8 @@ def load_months(
         content = _read_month(document, path, kind, towns, problems)
         if content is not None:
             months.append(content)
-        elif isinstance(document, YMap):
-            attempted.add(document.get("month"))
+        elif isinstance(document, YMap) and isinstance(document.get("month"), (int, str)):
+            attempted.add(document.get("month"))  # a month whose file has errors is not also "missing"
     _check_year(months, kind, towns, folder, problems, attempted)
     if lenient:
         return sorted(months, key=lambda m: m.month), problems.problems
