@@ -78,6 +78,17 @@ def build_calendar(
 
 def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:  # type: ignore[type-arg]
     """Read everything a build uses; report the problems of all files at once, not the first only."""
+    inputs, problems = load_leniently(year, data_dir, template_name)
+    errors = [p for p in problems if p.severity == "Fehler"]
+    if errors or None in inputs:
+        raise DataError(errors)
+    settings, catalogue, year_data, template, months, holidays = inputs
+    return settings, catalogue, year_data, template, (months, [p for p in problems if p not in errors]), holidays
+
+
+def load_leniently(year: int, data_dir: Path, template_name: str | None) -> tuple[tuple, list[Problem]]:  # type: ignore[type-arg]
+    """Every input of a build that can be read (None for a file that cannot) and all problems,
+    warnings included; the month files that can be read even when others cannot."""
     problems: list[Problem] = []
 
     def attempt(load, *args):  # type: ignore[no-untyped-def]
@@ -94,13 +105,13 @@ def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:
     year_data = attempt(load_year, data_dir, year, catalogue) if catalogue is not None else None
     template = attempt(lambda: load_template(find_template(template_name or (year_data.template if year_data else "a3"))))
     towns = settings.towns if settings is not None else ()
-    months = attempt(load_months, data_dir, year, year_data.content if year_data else "portraits", towns)
+    loaded = attempt(load_months, data_dir, year, year_data.content if year_data else "portraits", towns, True)
+    months, month_problems = loaded if loaded is not None else ([], [])
+    problems += month_problems
     holidays = attempt(compute_holidays, catalogue, year, year_data) if catalogue and year_data else None
     if holidays is not None:
         problems += [m.problem() for m in holidays.missing]
-    if problems:
-        raise DataError(problems)
-    return settings, catalogue, year_data, template, months, holidays
+    return (settings, catalogue, year_data, template, months, holidays), problems
 
 
 def _palette_warnings(catalogue, t: Template) -> list[Problem]:  # type: ignore[no-untyped-def]

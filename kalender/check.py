@@ -10,17 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kalender.build import _check_glyphs, _palette_warnings, _photo_sizes, layout_edition
-from kalender.catalogue import load_catalogue, order_catalogue
-from kalender.compute import compute_holidays
-from kalender.content import load_months, load_settings
+from kalender.build import _check_glyphs, _palette_warnings, _photo_sizes, layout_edition, load_leniently
 from kalender.errors import DataError, KalenderError, Problem
 from kalender.german import short_date
 from kalender.layout.pages import Edition
 from kalender.pictures import inspect_pictures
 from kalender.render.text import Typesetter
-from kalender.template import find_template, load_template
-from kalender.yeardata import YEAR_DIR, load_year
+from kalender.yeardata import YEAR_DIR
 
 ERROR, WARNING, NOTE = "Fehler", "Warnung", "Hinweis"
 
@@ -41,40 +37,18 @@ class CheckReport:
 
 
 def check_year(year: int, data_dir: Path, template_name: str | None = None) -> CheckReport:
-    problems: list[Problem] = []
-
-    def attempt(load, *args):  # type: ignore[no-untyped-def]
-        try:
-            return load(*args)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            return None
-
-    # The build's loaders in the build's order (kalender.build._load_inputs), but the month files
-    # leniently: the months that can be read are still laid out and their photos inspected.
-    settings = attempt(load_settings, data_dir)
-    catalogue = attempt(load_catalogue, data_dir)
-    if catalogue is not None and settings is not None and settings.groups and settings.where:
-        catalogue = attempt(order_catalogue, catalogue, settings.groups, settings.where["groups"])
-    year_data = attempt(load_year, data_dir, year, catalogue) if catalogue is not None else None
-    name = template_name or (year_data.template if year_data else "a3")
-    template = attempt(lambda: load_template(find_template(name)))
-    kind = year_data.content if year_data else "portraits"
-    towns = settings.towns if settings is not None else ()
-    loaded = attempt(load_months, data_dir, year, kind, towns, True)
-    months, month_problems = loaded if loaded is not None else ([], [])
-    problems += month_problems
-    holidays = attempt(compute_holidays, catalogue, year, year_data) if catalogue and year_data else None
-    if holidays is not None:
-        problems += [m.problem() for m in holidays.missing]
+    (settings, catalogue, year_data, template, months, holidays), problems = load_leniently(
+        year, data_dir, template_name
+    )
     if settings is None or catalogue is None or year_data is None or template is None or holidays is None:
         return _report(year, problems)
     problems += _palette_warnings(catalogue, template)
-    problems += _balance(year, months, kind)
+    problems += _balance(year, months, year_data.content)
     readable = [m for m in months if m.photo_path.is_file()]  # a missing photo is reported already
-    pixels = attempt(_photo_sizes, readable)
-    if pixels is None:
-        return _report(year, problems)
+    try:
+        pixels = _photo_sizes(readable)
+    except DataError as exc:
+        return _report(year, [*problems, *exc.problems])
     ts = Typesetter(template.font_dir, {s: getattr(template.fonts, s) for s in ("regular", "bold", "italic")})
     edition = Edition(year, year_data.motto, year_data.notice, readable, pixels, holidays.occurrences, catalogue,
                       settings)  # fmt: skip

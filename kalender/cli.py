@@ -77,9 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     holidays.add_argument(
         "-o", "--output", type=Path, metavar="DATEI", help="in diese Datei schreiben statt auf den Bildschirm"
     )
-    holidays.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
+    _data_option(holidays)
     holidays.add_argument(
         "--skip-missing",
         action="store_true",
@@ -94,12 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "Warnungen; 1: Warnungen mit --strict; 2: Fehler.",
     )  # fmt: skip
     checking.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2019")
-    checking.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
-    checking.add_argument(
-        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
-    )
+    _data_option(checking)
+    _template_option(checking)
     checking.add_argument("--strict", action="store_true", help="auch Warnungen als Fehlschlag werten (Exit-Code 1)")
     checking.add_argument("--json", action="store_true", help="Bericht als JSON")
     checking.set_defaults(run=_run_check)
@@ -111,9 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     new.add_argument("year", type=_year, metavar="JAHR", help="das neue Kalenderjahr, z. B. 2019")
     new.add_argument("--from", dest="source", type=_year, metavar="JAHR", help="Vorlagejahr (Standard: das Vorjahr)")
-    new.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
+    _data_option(new)
     new.set_defaults(run=_run_new)
 
     diff = commands.add_parser(
@@ -123,9 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     diff.add_argument("first", type=_year, metavar="JAHR", help="das frühere Jahr, z. B. 2018")
     diff.add_argument("second", type=_year, metavar="JAHR2", help="das spätere Jahr, z. B. 2019")
-    diff.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
+    _data_option(diff)
     diff.set_defaults(run=_run_diff)
 
     schema = commands.add_parser(
@@ -144,12 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     proof.add_argument("year", type=_year, metavar="JAHR", help="das Kalenderjahr, z. B. 2019")
     proof.add_argument("-o", "--output", type=Path, metavar="ORDNER", help="Zielordner (Standard: build/probe-JAHR)")
-    proof.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
-    proof.add_argument(
-        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
-    )
+    _data_option(proof)
+    _template_option(proof)
     proof.set_defaults(run=_run_proof)
 
     build = commands.add_parser(
@@ -160,12 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "-o", "--output", type=Path, metavar="DATEI", help="PDF-Datei (Standard: build/kalender-JAHR.pdf)"
     )
-    build.add_argument(
-        "--template", metavar="NAME", help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)"
-    )
-    build.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER", help="Datenordner (Standard: data)"
-    )
+    _template_option(build)
+    _data_option(build)
     build.add_argument("--web", action="store_true",
                        help="leichtes RGB-PDF für die Internetseite statt der Druckausgabe (build/kalender-JAHR-web.pdf)")
     build.add_argument("--crop-marks", action=argparse.BooleanOptionalAction, default=None,
@@ -187,6 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--binding", type=float, default=11.0, metavar="MM", help="Bindungszone oben (11 mm)")
     check.set_defaults(run=_run_preflight)
     return parser
+
+
+def _data_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="ORDNER",
+                         help="Datenordner (Standard: data)")  # fmt: skip
+
+
+def _template_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--template", metavar="NAME",
+                         help="Vorlage aus templates/ (Standard: aus data/years/JAHR.yaml)")  # fmt: skip
 
 
 def _run_preflight(args: argparse.Namespace) -> int:
