@@ -96,7 +96,7 @@ def _approvals(year, data_dir, result, document, work: Path, progress) -> list[s
                      "Name, Ort, Herkunft, Text und Foto und geben Sie uns das Blatt unterschrieben zurück.",
             text=content.text or "",
             facts=(("Name", content.name or ""), ("Ort", content.town or ""),
-                   ("Herkunft", content.origin or "") , ("Bildnachweis", content.credit)),
+                   ("Herkunft", content.origin or ""), ("Bildnachweis", content.credit)),
             reply=f"Rückfragen und Änderungen: {settings.publisher.office}, {settings.publisher.name}, "
                   f"{settings.publisher.address}",
         )  # fmt: skip
