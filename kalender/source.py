@@ -116,6 +116,22 @@ _SYNTAX_HINTS = [
         r"did not find expected ',' or '\]'|did not find expected ',' or '}'",
         "eine Liste in [ ] oder { } wird nicht richtig geschlossen",
     ),
+    (
+        r"found character that cannot start any token",
+        "ein Wert beginnt mit einem Zeichen, das YAML so nicht erlaubt (z. B. @, ` oder %); "
+        "bitte den Wert in Anführungszeichen setzen",
+    ),
+    (r"did not find expected '-' indicator", "in der Liste fehlt „- “ am Zeilenanfang, oder die Einrückung passt nicht"),
+    (
+        r"mapping keys are not allowed|block sequence entries are not allowed|did not find expected <document start>",
+        "diese Zeile passt nicht zur Einrückung der Zeilen davor (oder davor fehlt ein Doppelpunkt)",
+    ),
+    (r"could not determine a constructor for the tag", "Angaben mit „!!“ sind nicht erlaubt; bitte entfernen"),
+    (r"did not find expected node content", "nach „[“, „{“ oder „- “ fehlt ein Wert"),
+    (
+        r"expected a comment or a line break",
+        "nach dem Wert in Anführungszeichen steht noch Text; bitte alles in die Anführungszeichen nehmen",
+    ),
     (r"steht doppelt", ""),
 ]
 

@@ -178,6 +178,10 @@ def test_the_copy_of_the_data_and_the_test_group_are_valid(holidays_2018: Invoke
             ("Doppelpunkt", "Anführungszeichen"),
             id="key-value-value",
         ),
+        pytest.param("    name: Testfest", "    name: @Testfest", "@Testfest", ("Zeichen", "Anführungszeichen"),
+                     id="at-sign"),
+        pytest.param("    name: Testfest", "    name: !!python/object:os.system Testfest", "!!python",
+                     ("„!!“", "nicht erlaubt"), id="python-tag"),
     ],
 )
 def test_malformed_yaml(
