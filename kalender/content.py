@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,9 +263,11 @@ def _read_month(
     content = MonthContent(
         **values, consent=consent, kind=kind, file=name, photo_path=path.parent / values["photo"], where=where
     )
+    docs = {f.name: f.metadata.get("doc", "") for f in dataclasses.fields(MonthContent)}
     for key in _REQUIRED[kind]:
         if getattr(content, key) is None:
-            problems.add(document.where, f"Pflichtangabe '{key}' fehlt")
+            kind_name = "Porträts" if kind == "portraits" else "Fotos"
+            problems.add(document.where, f"Pflichtangabe '{key}' fehlt ({docs[key]}); für {kind_name} bitte ergänzen")
     if consent is None or not consent.given:
         problems.add(
             document.at("consent"),
