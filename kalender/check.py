@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kalender.build import _check_glyphs, _palette_warnings, _photo_sizes, layout_edition, load_leniently
 from kalender.errors import DataError, KalenderError, Problem
+from kalender.files import file_exists
 from kalender.german import short_date
 from kalender.layout.pages import Edition
 from kalender.pictures import inspect_pictures
@@ -44,7 +45,7 @@ def check_year(year: int, data_dir: Path, template_name: str | None = None) -> C
         return _report(year, problems)
     problems += _palette_warnings(catalogue, template)
     problems += _balance(year, months, year_data.content)
-    readable = [m for m in months if m.photo_path.is_file()]  # a missing photo is reported already
+    readable = [m for m in months if file_exists(m.photo_path)]  # a missing photo is reported already
     try:
         pixels = _photo_sizes(readable)
     except DataError as exc:

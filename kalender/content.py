@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kalender.errors import DataError, Problem, display_path
+from kalender.files import file_exists
 from kalender.german import MONTH_FILES, WEEKDAY_KEYS
 from kalender.schema import (
     Collector,
@@ -280,7 +281,7 @@ def _read_month(
             f"Ort '{content.town}' gehört nicht zu den zwölf Orten"
             f"{did_you_mean(content.town, towns)}; erlaubt: {', '.join(towns)}",
         )
-    if not content.photo_path.is_file():
+    if not file_exists(content.photo_path):
         problems.add(
             document.at("photo"),
             f"Bilddatei '{content.photo}' nicht gefunden in {display_path(path.parent)}; bitte das Foto "

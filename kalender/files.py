@@ -13,3 +13,11 @@ def replace_file(temporary: Path, target: Path) -> None:
     os.umask(mask)
     os.chmod(temporary, 0o666 & ~mask)
     os.replace(temporary, target)
+
+
+def file_exists(path: Path) -> bool:
+    """Is there a file? A name the system refuses (too long, bad characters) counts as missing."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -204,7 +204,9 @@ def _check_profile(path: Path, where: Where, problems: Collector) -> None:
     """The output profile must exist and describe a CMYK printing condition."""
     from PIL import ImageCms
 
-    if not path.is_file():
+    from kalender.files import file_exists
+
+    if not file_exists(path):
         problems.add(where, f"Ausgabeprofil '{display_path(path)}' nicht gefunden; bitte die ICC-Datei der "
                      "Druckerei in templates/icc/ ablegen und hier eintragen")  # fmt: skip
         return

@@ -18,6 +18,7 @@ from PIL import Image, ImageCms, ImageDraw, ImageOps
 
 from kalender import demo, images
 from kalender.images import PhotoJob, PreparedPhoto, cmyk_jpeg_inverted, prepare_photos
+from kalender.images import colour as image_colour
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = next(p for p in (ROOT / "templates/icc/FOGRA39L_coated.icc", Path("/work/shared/icc/FOGRA39L_coated.icc"))
@@ -392,13 +393,13 @@ MODES: dict[str, tuple[Callable[[Path], Path], str, tuple[float, float, float, f
 def test_input_modes(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     make, warning, expected = MODES[name]
     built: list[tuple[str, str]] = []
-    transform = images._transform
+    transform = image_colour.transform
 
     def spy(*args: Any) -> Any:
         built.append(args[2:])
         return transform(*args)
 
-    monkeypatch.setattr(images, "_transform", spy)
+    monkeypatch.setattr(image_colour, "transform", spy)
     source = make(tmp_path / f"{name}.{'jpg' if 'cmyk' in name or 'grey' in name else 'png'}")
     result = prepare(job(source, (300, 200)))
     assert result.pixels == (300, 200)
