@@ -113,7 +113,7 @@ def prepare_photo(index: int, job: PhotoJob, folder: Path) -> PreparedPhoto:
     if job.mode == "print":
         image = to_print(image, icc, job.profile, notes)  # type: ignore[arg-type]
         jpeg, ink = print_jpeg(image, job.ink_limit, job.quality, ppi)
-        from kalender.preflight.images import remember_cmyk_jpeg
+        from kalender.preflight.pixels import remember_cmyk_jpeg
 
         remember_cmyk_jpeg(jpeg, ink)  # the build's preflight finds it instead of decoding again
 

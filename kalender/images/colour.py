@@ -115,7 +115,7 @@ def print_jpeg(image: Image.Image, limit: float, quality: int, ppi: float) -> tu
     """The CMYK JPEG, ink capped, and its highest ink measured as the preflight measures it (after
     JPEG error, the darkest 0.01 % of pixels ignored as ringing); above `limit`, cap lower and
     encode again."""
-    from kalender.preflight.images import measure_cmyk_jpeg
+    from kalender.preflight.pixels import measure_cmyk_jpeg
 
     headroom = INK_HEADROOM
     for _ in range(4):
