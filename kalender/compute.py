@@ -69,11 +69,20 @@ def compute_holidays(catalogue: Catalogue, year: int, year_data: YearData | None
             found.extend(_starting_in(holiday, year, year_data))
         except _Missing as exc:
             missing.append(MissingDate(holiday, year, exc.reason))
-        if holiday.length != 1:
+        if holiday.length != 1 and _may_cross_new_year(holiday, year):
             found.extend(o for o in _previous_year(holiday, year) if o.end.year == year)
     order = {h.id: i for i, h in enumerate(catalogue.holidays)}
     found.sort(key=lambda o: (o.start, order[o.id]))
     return YearHolidays(year, tuple(found), tuple(missing))
+
+
+def _may_cross_new_year(holiday: Holiday, year: int) -> bool:
+    """Could last year's occurrence reach into `year`? A rule that knows its season says so (a
+    festival of Ashvina never does), which spares computing last year's sky."""
+    if any(d.date.year == year - 1 for d in holiday.dates):
+        return True
+    season = getattr(holiday.rule, "may_cross_new_year", None)
+    return season() if season is not None else True
 
 
 def _previous_year(holiday: Holiday, year: int) -> list[Occurrence]:

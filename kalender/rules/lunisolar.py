@@ -35,10 +35,16 @@ class Tithi:
     def dates(self, year: int) -> list[date]:
         place = lunisolar.PLACES[self.place]
         shift = timedelta(days=self.add_days)
-        years = (year - 1, year) if self.add_days else (year,)  # a shift can cross New Year
+        years = (year - 1, year) if self.add_days and self.may_cross_new_year() else (year,)
         found = [d + shift for y in years
                  for d in lunisolar.tithi_festival(y, self.month, self.tithi, self.at, place, self.nakshatra)]  # fmt: skip
         return sorted({d for d in found if d.year == year})
+
+
+    def may_cross_new_year(self) -> bool:
+        """Only a festival of Margashirsha or Pausha (late November to January) can lie in the
+        last days of December and reach, or be shifted, into the next year."""
+        return self.month in ("margashirsha", "pausha")
 
 
 @rule("sankranti")

@@ -258,3 +258,17 @@ def test_nothing_is_fetched_from_the_network(tmp_path: Path, monkeypatch: pytest
     finally:
         sky._sky.cache_clear()
         sky._remembered.cache_clear()
+
+
+def test_a_year_needs_only_its_own_sky(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Navaratri (Ashvina, 9 days) cannot reach into the next year, nor Holi's day after: computing
+    a year's holidays computes that year's almanac only (the build's first run pays for one)."""
+    from kalender.compute import compute_holidays
+
+    assert not Tithi("ashvina", 1, "sunrise").may_cross_new_year()
+    assert Tithi("pausha", 15, "sunrise").may_cross_new_year()
+    monkeypatch.setenv("KALENDER_CACHE", str(tmp_path / "cache"))
+    sky._remembered.cache_clear()
+    compute_holidays(load_catalogue(DATA), 2018)
+    assert sky._remembered.cache_info().misses == 1
+    sky._remembered.cache_clear()
