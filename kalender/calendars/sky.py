@@ -58,7 +58,7 @@ class Almanac:
 
 
 def almanac(year: int) -> Almanac:
-    """The almanac of `year`, from the disk cache or computed (about 0.2 s plus loading skyfield)."""
+    """The almanac of `year`, from the disk cache or computed (about 60 ms plus loading skyfield)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise YearOutOfRange("sky", year, FIRST_YEAR, LAST_YEAR)
     return _remembered(year)
