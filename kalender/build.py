@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kalender.catalogue import load_catalogue, order_catalogue
 from kalender.compute import compute_holidays
-from kalender.content import MonthContent, load_months, load_settings
+from kalender.content import MonthContent, Settings, load_months, load_settings
 from kalender.errors import DataError, LayoutError, Problem, RenderError
 from kalender.files import replace_file
 from kalender.layout.items import Page, Picture, Text
@@ -50,6 +50,7 @@ class BuildResult:
     report: object | None = None  # the preflight report of a print edition
     months: tuple[MonthContent, ...] = ()
     motto: str = ""
+    settings: Settings | None = None
 
 
 def build_calendar(
@@ -73,7 +74,8 @@ def build_calendar(
     if progress is not None:
         progress("PDF schreiben und prüfen …")
     report = write_pdf(pages, output, ts, info, _render_options(template, options, photos), template, options)
-    return BuildResult(output, pages, [*warnings, *photo_warnings], template, report, tuple(months), year_data.motto)
+    return BuildResult(output, pages, [*warnings, *photo_warnings], template, report, tuple(months), year_data.motto,
+                       settings)  # fmt: skip
 
 
 def _load_inputs(year: int, data_dir: Path, template_name: str | None) -> tuple:  # type: ignore[type-arg]

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import errno
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kalender import __version__
 from kalender.errors import KalenderError, Problem
-from kalender.files import replace_file
+from kalender.files import write_atomically
 
 if TYPE_CHECKING:
     from kalender.compute import MissingDate
@@ -347,36 +344,6 @@ def _summarise_missing(missing: list[MissingDate]) -> list[Problem]:
         years = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
         problems.append(entries[0].problem(years, "Warnung"))
     return sorted(problems)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` so that `path` holds either the old or the complete new content."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        replace_file(Path(temporary), path)
-    except OSError as exc:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        code = exc.errno or 0
-        reason = _OS_REASONS.get(code, f"Systemfehler {errno.errorcode.get(code, code)}")
-        raise KalenderError(
-            f"{path}: kann nicht schreiben ({reason}); bitte Pfad und Rechte prüfen"
-        ) from None
-
-
-_OS_REASONS = {
-    errno.EEXIST: "ein Teil des Pfads ist eine Datei, kein Ordner",
-    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
-    errno.EISDIR: "der Pfad ist ein Ordner",
-    errno.EACCES: "keine Schreibrechte",
-    errno.EPERM: "keine Schreibrechte",
-    errno.EROFS: "das Laufwerk ist schreibgeschützt",
-    errno.ENOSPC: "der Datenträger ist voll",
-}
 
 
 def main(argv: list[str] | None = None) -> int:

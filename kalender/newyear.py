@@ -9,7 +9,6 @@ editors' to-do list. Nothing that exists is overwritten.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from kalender.catalogue import load_catalogue
 from kalender.compute import compute_holidays
 from kalender.content import load_settings
 from kalender.errors import DataError, KalenderError, display_path
+from kalender.files import write_atomically
 from kalender.german import MONTH_FILES, MONTHS, short_date
 from kalender.yeardata import load_year, year_file
 
@@ -45,7 +45,7 @@ def start_year(year: int, data_dir: Path, source_year: int | None = None) -> New
             raise KalenderError(f"{display_path(existing)} gibt es schon; kalender new legt ein Jahr nur neu an und "
                                 f"überschreibt nichts – bitte das Jahr mit kalender check {year} prüfen")  # fmt: skip
     settings = load_settings(data_dir)
-    _write_atomically(target, _year_text(year, source_year, previous, source))
+    write_atomically(target, _year_text(year, source_year, previous, source))
     _write_months(folder, year, previous.content, settings.towns)
     return NewYear(target, folder, _todo(year, data_dir, catalogue, previous.content, folder, target))
 
@@ -115,15 +115,6 @@ def _write_months(folder: Path, year: int, kind: str, towns: tuple[str, ...]) ->
             path.chmod(0o755 if path.is_dir() else 0o644)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
 
 
 def _todo(year: int, data_dir: Path, catalogue, kind: str, folder: Path, target: Path) -> list[str]:  # type: ignore[no-untyped-def]

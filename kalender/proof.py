@@ -20,7 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from kalender.build import BuildOptions, build_calendar
-from kalender.content import MonthContent, load_settings
+from kalender.content import MonthContent
 from kalender.german import MONTH_FILES, MONTHS
 
 PAGE_DPI = 72  # an A3 page becomes 842 x 1191 pixels: every word readable on screen
@@ -59,7 +59,7 @@ def make_proofs(
             pages.append(path.name)
             thumbs.append((f"{number}  {page.label}", image))
         _contact_sheet(thumbs, work / "kontaktbogen.png", result.template.font_dir / result.template.fonts.regular)
-        approvals = _approvals(year, data_dir, result, document, work, progress)
+        approvals = _approvals(year, result, document, work, progress)
         document.close()
         (work / "kalender.pdf").unlink()
         _replace_folder(work, folder)
@@ -70,13 +70,13 @@ def make_proofs(
                   [folder / "freigabe" / a for a in approvals])  # fmt: skip
 
 
-def _approvals(year, data_dir, result, document, work: Path, progress) -> list[str]:  # type: ignore[no-untyped-def]
+def _approvals(year, result, document, work: Path, progress) -> list[str]:  # type: ignore[no-untyped-def]
     """One approval sheet per portrait: its month page (the portrait band) and the text."""
     from kalender.render.proofsheet import Approval, approval_sheet
     from kalender.render.text import Typesetter
 
     t = result.template
-    settings = load_settings(data_dir)
+    settings = result.settings
     ts = Typesetter(t.font_dir, {s: getattr(t.fonts, s) for s in ("regular", "bold", "italic")})
     months: dict[str, MonthContent] = {MONTHS[p.month - 1]: p for p in result.months}
     names = []

@@ -86,3 +86,11 @@ def built_2018(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
 
     output = tmp_path_factory.mktemp("build") / "kalender-2018.pdf"
     return build_calendar(2018, DATA, output), output
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the one line of `path` that contains `needle`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hits = [number for number, text in enumerate(lines, start=1) if needle in text]
+    assert len(hits) == 1, f"{needle!r} steht {len(hits)}-mal in {path}"
+    return hits[0]

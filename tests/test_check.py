@@ -11,7 +11,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from tests.conftest import DATA, Run
+from tests.conftest import DATA, Run, line_of
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?:(?P<line>\d+):(?P<col>\d+): )?\s*(?P<severity>Fehler|Warnung|Hinweis): (?P<message>.*)$")
 PORTRAITS = Path("portraits/2018")
@@ -24,12 +24,6 @@ def problems(out: str) -> list[tuple[str, int, str, str]]:
         if match:
             found.append((match["file"], int(match["line"] or 0), match["severity"], match["message"]))
     return found
-
-
-def line_of(path: Path, needle: str) -> int:
-    hits = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in text]
-    assert len(hits) == 1, (needle, hits)
-    return hits[0]
 
 
 def edit(path: Path, old: str, new: str) -> None:

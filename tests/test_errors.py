@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, Run
+from tests.conftest import DATA, Run, line_of
 
 Invoke = Callable[..., Run]
 
@@ -84,14 +84,6 @@ def write_year(data: Path, year: int, text: str) -> Path:
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def line_of(path: Path, needle: str) -> int:
-    """The 1-based number of the one line of `path` that contains `needle`."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    hits = [number for number, text in enumerate(lines, start=1) if needle in text]
-    assert len(hits) == 1, f"{needle!r} steht {len(hits)}-mal in {path}"
-    return hits[0]
 
 
 def reported(err: str) -> list[Reported]:

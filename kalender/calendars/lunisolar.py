@@ -20,6 +20,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kalender.calendars import astronomy, sky
 
@@ -63,7 +64,8 @@ class LunarMonth:
     end: float
 
 
-def hindu_months(year: int) -> list[LunarMonth]:
+@lru_cache(maxsize=64)
+def hindu_months(year: int) -> tuple[LunarMonth, ...]:
     """The amanta months that begin in the almanac window of `year` (October before to January after)."""
     almanac = sky.almanac(year)
     new_moons = [t for t, k in almanac.tithis if k == 0]
@@ -75,7 +77,7 @@ def hindu_months(year: int) -> list[LunarMonth]:
             continue  # before the first sankranti of the window: sign unknown
         entered = bisect.bisect_left(ingress, end) - bisect.bisect_right(ingress, start)
         months.append(LunarMonth(MONTHS[(sign + 1) % 12], entered == 0, start, end))
-    return months
+    return tuple(months)
 
 
 def tithi_festival(
