@@ -28,14 +28,17 @@ if TYPE_CHECKING:
 
 FIRST_YEAR, LAST_YEAR = 1901, 2052
 EPHEMERIS = "de421.bsp"
-VERSION = 3  # raise when the almanac's content changes: part of the cache name
+VERSION = 5  # raise when the almanac's content changes: part of the cache name
 
-# Lahiri (Chitrapaksha) ayanamsa: 23°51'11" on 2000 January 1 (the value of the Indian
-# Astronomical Ephemeris as quoted in the New International Ephemerides 1900-2050), moving
-# with the IAU 2006 general precession in longitude (5028.796195" T + 1.1054348" T²).
-# Subtracted from true longitudes of date, the sankrantis come out within about 7 minutes
-# (the nutation in longitude, at most 17") of panchangs that use the mean value.
-LAHIRI_J2000 = 23 + 51 / 60 + 11 / 3600
+# Lahiri (Chitrapaksha) ayanamsa as Drik Panchang prints it on its day pages for New Delhi
+# ("Lahiri Ayanamsha": 23.801399° on 15 July 1995, 24.229558° on 8 March 2026, 24.493046° on
+# 15 January 2045): 23°51'49.7" on 2000 January 1, moving with the IAU 2006 general precession
+# in longitude (5028.796195" T + 1.1054348" T²), which reproduces all three within 0.2".
+# Subtracted from true longitudes of date, the sankrantis come out within about two minutes of
+# Drik's (tests/rules/published/moments). The 23°51'11" quoted from the Indian Astronomical
+# Ephemeris in the New International Ephemerides is 39" less and put every sankranti about 15
+# minutes earlier than the panchangs the communities print from.
+LAHIRI_J2000 = 23 + 51 / 60 + 49.7 / 3600
 _J2000 = 2451545.0
 NAKSHATRA = 360 / 27  # degrees of one lunar mansion
 _GRID = 0.75  # days between samples: elongation and Moon move at most 14.5° and 15.4° a day, 11.6° in 0.75 d
