@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from kalender.content import MonthContent, Settings
 from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
@@ -188,12 +189,65 @@ def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
     cursor.y += line_height(body) * 2
     items += cursor.lines(["Die Farben im Kalender"], "bold", head, c.text, "key-title")
     items += _colour_key(e, t, ts, cursor, body)
-    items += _imprint(e, t, ts, left, width)
-    return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items))
+    imprint, imprint_top = _imprint(e, t, ts, left, width)
+    cursor.y += line_height(body) * 2
+    items += _people(e, t, ts, Box(left, cursor.y, width, imprint_top - line_height(body) * 2 - cursor.y), head)
+    return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items + imprint))
 
 
-def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float) -> list[Item]:
-    """Imprint, credits and notice, set at the foot of the back page."""
+def _people(e: Edition, t: Template, ts: Typesetter, area: Box, head: float) -> list[Item]:
+    """Who is in the calendar: each month's picture as a small tile (the crop of the month page,
+    so the print edition reuses its image) with month, name or caption, town and origin, in
+    the space between the colour key and the imprint. Left out where that space is too small."""
+    if not e.months:
+        return []
+    c, size = t.colours, t.list.size * 1.1
+    columns = 6 if len(e.months) > 8 else len(e.months)
+    rows = -(-len(e.months) // columns)
+    gap, aspect = t.gutter / 2, _month_aspect(e, t)
+    title_h = line_height(head) + line_height(size)
+    tile_w = (area.w - (columns - 1) * gap) / columns
+    for _ in range(3):  # narrower tiles wrap into more lines: settle in a few rounds
+        cells = [_person_lines(ts, content, size, tile_w) for content in e.months]
+        text_h = max(len(lines) for lines in cells) * line_height(size) + line_height(size, 0.5)
+        fits = ((area.h - title_h - (rows - 1) * gap) / rows - text_h) * aspect
+        if fits >= tile_w - 0.01:
+            break
+        tile_w = fits
+    if tile_w < MIN_TILE or fits < tile_w - 0.01:
+        return []
+    tile_h, step = tile_w / aspect, (area.w - tile_w) / max(columns - 1, 1)
+    cursor = Cursor(ts, area.x, area.y, area.w)
+    title = "Die Menschen in diesem Kalender" if e.months[0].kind == "portraits" else "Die Bilder in diesem Kalender"
+    items = cursor.lines([title], "bold", head, c.text, "people-title")
+    top = cursor.y + line_height(size)
+    for i, (content, lines) in enumerate(zip(e.months, cells, strict=True)):
+        x, y = area.x + (i % columns) * step, top + (i // columns) * (tile_h + text_h + gap)
+        items.append(cover_crop(content.photo_path, e.pixels[content.month], Box(x, y, tile_w, tile_h), content.focus))
+        cell = Cursor(ts, x, y + tile_h + line_height(size, 0.5), tile_w)
+        for style, colour, line in lines:
+            items += cell.lines([line], style, size, colour(c), "people")
+    return items
+
+
+MIN_TILE = 15.0  # mm: smaller pictures would be stamps, not portraits
+
+
+def _person_lines(ts: Typesetter, content: MonthContent, size: float, width: float) -> list[tuple[str, Any, str]]:
+    """(style, colour of the template's palette, text) per line below a tile: the month in the
+    accent colour, the name (or caption) in bold, the town and origin (or the photographer)."""
+    parts = [("bold", lambda c: c.accent, MONTHS[content.month - 1]), ("bold", lambda c: c.text, content.label)]
+    if content.kind == "portraits":
+        parts += [("regular", lambda c: c.text, content.town or ""),
+                  ("regular", lambda c: c.muted, f"aus {content.origin}" if content.origin else "")]  # fmt: skip
+    else:
+        parts.append(("regular", lambda c: c.muted, content.photographer or ""))
+    return [(style, colour, line) for style, colour, text in parts if text
+            for line in ts.wrap(text, style, size, width, False)]  # fmt: skip
+
+
+def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float) -> tuple[list[Item], float]:
+    """Imprint, credits and notice, set at the foot of the back page; and the top they start at."""
     c, small = t.colours, t.list.size
     blocks = [("Impressum", "bold", small * 1.3, c.text, "imprint-title"),
               (e.settings.imprint, "regular", small, c.text, "imprint"),
@@ -207,7 +261,7 @@ def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float)
     for text, style, size, colour, role in blocks:
         items += cursor.paragraph(text, style, size, colour, role, 1.3)
         cursor.y += line_height(small, 0.5)
-    return items
+    return items, t.height - t.margin.bottom - height
 
 
 def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: float) -> list[Item]:

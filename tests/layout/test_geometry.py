@@ -75,3 +75,33 @@ def test_templates_differ_only_in_data() -> None:
     """The A4 template is a YAML file; the same code lays it out (see the fixture's two runs)."""
     assert {p.stem for p in Path("templates").glob("*.yaml")} >= {"a3", "a4"}
     assert DATA.exists()
+
+
+def test_the_back_page_shows_everyone_in_the_calendar(built) -> None:  # type: ignore[no-untyped-def]
+    """Each month's picture as a tile with month, name, town and origin, clear of the text, and
+    cropped exactly like the month page, so the print edition reuses the prepared image."""
+    back, months = built.pages[-1], built.months
+    assert back.kind == "back"
+    people = " ".join(t.text for t in back.texts() if t.role == "people")
+    for content in months:
+        for part in (content.name, content.town, f"aus {content.origin}"):
+            assert part in people, part
+    tiles = [i for i in back.items if isinstance(i, Picture)]
+    assert [tile.path for tile in tiles] == [content.photo_path for content in months]
+    for a, b in combinations(tiles, 2):
+        assert not a.frame.overlaps(b.frame)
+    for tile in tiles:
+        assert tile.frame.inside(_safe(back, built.template.safe, built.template.binding))
+        assert not any(tile.frame.overlaps(_shrunk(text)) for text in back.texts())
+        assert any(_same_crop(page, tile) for page in built.pages if page.kind == "month"), tile.path
+
+
+def _same_crop(page: Page, tile: Picture) -> list[Picture]:
+    """The pictures of `page` showing the same part of the same photo as `tile`."""
+
+    def crop(p: Picture) -> tuple[float, ...]:
+        f, s = p.frame, p.placed
+        return ((f.x - s.x) / s.w, (f.y - s.y) / s.h, f.w / s.w, f.h / s.h)
+
+    return [tile for p in page.items if isinstance(p, Picture) and p.path == tile.path
+            and crop(p) == pytest.approx(crop(tile), abs=1e-6)]  # fmt: skip
