@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from kalender.content import MonthContent, Settings
+from kalender.errors import LayoutError, Problem
 from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
 from kalender.layout.blocks import Cursor, cover_crop, line_height, marks, marks_width
 from kalender.layout.flow import Row, flow
@@ -190,6 +191,8 @@ def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
     items += cursor.lines(["Die Farben im Kalender"], "bold", head, c.text, "key-title")
     items += _colour_key(e, t, ts, cursor, body)
     imprint, imprint_top = _imprint(e, t, ts, left, width)
+    if imprint_top < cursor.y + line_height(body):
+        _imprint_too_long(e, t, imprint_top, cursor.y + line_height(body))
     cursor.y += line_height(body) * 2
     items += _people(e, t, ts, Box(left, cursor.y, width, imprint_top - line_height(body) * 2 - cursor.y), head)
     return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items + imprint))
@@ -208,14 +211,16 @@ def _people(e: Edition, t: Template, ts: Typesetter, area: Box, head: float) -> 
     title_h = line_height(head) + line_height(size)
     tile_w = (area.w - (columns - 1) * gap) / columns
     for _ in range(3):  # narrower tiles wrap into more lines: settle in a few rounds
+        if tile_w < MIN_TILE:
+            return []
         cells = [_person_lines(ts, content, size, tile_w) for content in e.months]
         text_h = max(len(lines) for lines in cells) * line_height(size) + line_height(size, 0.5)
         fits = ((area.h - title_h - (rows - 1) * gap) / rows - text_h) * aspect
         if fits >= tile_w - 0.01:
             break
         tile_w = fits
-    if tile_w < MIN_TILE or fits < tile_w - 0.01:
-        return []
+    else:
+        return []  # not settled: rather no tiles than text running into the imprint
     tile_h, step = tile_w / aspect, (area.w - tile_w) / max(columns - 1, 1)
     cursor = Cursor(ts, area.x, area.y, area.w)
     title = "Die Menschen in diesem Kalender" if e.months[0].kind == "portraits" else "Die Bilder in diesem Kalender"
@@ -262,6 +267,15 @@ def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float)
         items += cursor.paragraph(text, style, size, colour, role, 1.3)
         cursor.y += line_height(small, 0.5)
     return items, t.height - t.margin.bottom - height
+
+
+def _imprint_too_long(e: Edition, t: Template, top: float, needed: float) -> None:
+    """The imprint (with credits and notice) would run into the colour key: name the setting."""
+    settings, lines = e.settings, -(-(needed - top) // line_height(t.list.size, 1.3))
+    where = settings.where.get("imprint") if settings.where else None
+    message = (f"Impressum, Bildnachweise und Hinweis passen nicht auf die Rückseite der Vorlage '{t.name}': "
+               f"um etwa {lines:.0f} Zeilen zu lang; bitte das Impressum (oder den Hinweis im Jahr) kürzen")  # fmt: skip
+    raise LayoutError([where.problem(message) if where else Problem(settings.path or "settings.yaml", 0, 0, message)])
 
 
 def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: float) -> list[Item]:

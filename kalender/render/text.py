@@ -110,7 +110,7 @@ class Typesetter:
             elif line:
                 lines.append(line)
             line = tail
-            while self.width(line, style, size) > width:  # a word longer than a whole line
+            while line and self.width(line, style, size) > width:  # a word longer than a whole line
                 head, tail = self._split(line, "", style, size, width)
                 if not head:
                     head, tail = _cut(line, lambda s: self.width(s, style, size) <= width)

@@ -105,3 +105,29 @@ def _same_crop(page: Page, tile: Picture) -> list[Picture]:
 
     return [tile for p in page.items if isinstance(p, Picture) and p.path == tile.path
             and crop(p) == pytest.approx(crop(tile), abs=1e-6)]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentences", [45, 120])
+def test_a_long_imprint_leaves_out_the_people_or_is_an_error(data_copy: Path, tmp_path: Path, sentences: int) -> None:
+    """Where the imprint takes the room, the tiles go; where it would run into the colour key,
+    the build names the setting (no overlap, no endless wrapping into a width below zero)."""
+    import yaml
+
+    from kalender.errors import LayoutError
+
+    settings = data_copy / "settings.yaml"
+    content = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    content["imprint"] = " ".join(["Herausgeber und Gestaltung nach den Vorgaben des Kreises."] * sentences)
+    settings.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    if sentences > 100:
+        with pytest.raises(LayoutError) as error:
+            build_calendar(2018, data_copy, tmp_path / "k.pdf")
+        assert "settings.yaml:" in str(error.value) and "Impressum" in str(error.value)
+        assert "Zeilen zu lang" in str(error.value)
+        return
+    back = build_calendar(2018, data_copy, tmp_path / "k.pdf").pages[-1]
+    assert not [i for i in back.items if isinstance(i, Picture)]
+    texts = [t for t in back.texts() if t.text.strip()]
+    assert "Impressum" in [t.text for t in texts]
+    for a, b in combinations(texts, 2):
+        assert not _shrunk(a).overlaps(_shrunk(b)), (a.text, b.text)
