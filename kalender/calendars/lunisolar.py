@@ -11,7 +11,10 @@ the holiday files and docs/data-format.md):
   Ashvina, is "Kartika Amavasya" in the North.
 - A festival is the first local civil day on which its tithi is current at the festival's
   time of day (TIMES); if the tithi never is (it begins and ends between two such moments),
-  the day on which it begins.
+  the day on which it begins. A festival kept in a part of the day (WINDOWS: madhyahna, the
+  third of the five parts of daylight) falls on the day whose part the tithi touches; if it
+  touches that part on two days, or on none, on the later day (Dharmasindhu and
+  Nirnayasindhu for Rama Navami: the Navami mixed with the Ashtami is avoided).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ NAKSHATRAS = ("ashvini", "bharani", "krittika", "rohini", "mrigashira", "ardra",
               "vishakha", "anuradha", "jyeshtha", "mula", "purva_ashadha", "uttara_ashadha", "shravana",
               "dhanishtha", "shatabhisha", "purva_bhadrapada", "uttara_bhadrapada", "revati")  # fmt: skip
 TIMES = {"sunrise": 0.0, "morning": 0.2, "midday": 0.5, "afternoon": 0.7, "sunset": 1.0, "midnight": None}
+WINDOWS = {"madhyahna": (0.4, 0.6)}  # parts of daylight, as shares after sunrise
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def tithi_festival(
         if lunar.name != month or lunar.leap:
             continue
         begin, end = _tithi_span(almanac, lunar, tithi)
-        day = _observed_day(begin, end, at, place)
+        day = _touched_day(begin, end, at, place) if at in WINDOWS else _observed_day(begin, end, at, place)
         if nakshatra is not None:
             after = day + timedelta(days=1)
             if begin <= _moment(after, "morning", place) < end and _nakshatra_at(
@@ -205,10 +209,23 @@ def _observed_day(begin: float, end: float, at: str, place: Place) -> date:
     return _civil_date(begin, place.utc_offset)
 
 
-def _moment(day: date, at: str, place: Place) -> float:
-    """JD (UT) of the time of day `at` on the civil `day` at `place`."""
+def _touched_day(begin: float, end: float, part: str, place: Place) -> date:
+    """The day whose `part` of daylight the tithi overlaps; the later of two, or the day the
+    tithi ends if it falls between two such parts (a tithi lasts 19 to 27 hours)."""
+    first = _civil_date(begin, place.utc_offset) - timedelta(days=1)
+    touched = [day for day in (first + timedelta(days=n) for n in range(4))
+               if begin < _moment(day, part, place, 1) and _moment(day, part, place, 0) < end]  # fmt: skip
+    return touched[-1] if touched else _civil_date(end, place.utc_offset)
+
+
+def _moment(day: date, at: str, place: Place, edge: int | None = None) -> float:
+    """JD (UT) of the time of day `at` on the civil `day` at `place` (of a part of the day in
+    WINDOWS: its start with `edge` 0, its end with 1, its middle without)."""
     rise, set_ = _sun_event(day, place, "sunrise"), _sun_event(day, place, "sunset")
-    share = TIMES[at]
+    if at in WINDOWS:
+        share: float | None = WINDOWS[at][edge] if edge is not None else sum(WINDOWS[at]) / 2
+    else:
+        share = TIMES[at]
     if share is None:  # midnight (nishita)
         return (set_ + _sun_event(day + timedelta(days=1), place, "sunrise")) / 2
     return rise + share * (set_ - rise)

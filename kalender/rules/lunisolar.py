@@ -22,7 +22,11 @@ class Tithi:
 
     month: str = param(choice(*lunisolar.MONTHS), "Mondmonat (amanta, Neumond bis Neumond), z. B. ashvina")
     tithi: int = param(integer(1, 30), "Mondtag 1–30: 1–15 zunehmend (15 = Vollmond), 16–30 abnehmend (30 = Neumond)")
-    at: str = param(choice(*lunisolar.TIMES), "Tageszeit, zu der der Mondtag gelten muss: " + ", ".join(lunisolar.TIMES))
+    at: str = param(
+        choice(*lunisolar.TIMES, *lunisolar.WINDOWS),
+        "Tageszeit, zu der der Mondtag gelten muss: " + ", ".join(lunisolar.TIMES) + "; oder madhyahna: der Tag, "
+        "in dessen drittes Fünftel des Tageslichts der Mondtag fällt, an zwei Tagen (oder keinem) der spätere",
+    )
     place: str = param(choice(*lunisolar.PLACES), f"Ort der Berechnung: {_PLACES}", default="new_delhi")
     add_days: int = param(integer(0, 3), "Tage danach (Holi: Farbenfest am Tag nach Holika Dahan)", default=0)
     nakshatra: str | None = param(
