@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from kalender.content import MonthContent, Settings
 from kalender.errors import LayoutError, Problem
@@ -14,7 +13,7 @@ from kalender.layout.flow import Row, flow
 from kalender.layout.items import CMYK, Box, Circle, Item, Page, Rect, Text
 from kalender.model import Catalogue, Occurrence
 from kalender.render.text import Typesetter
-from kalender.template import Template
+from kalender.template import Colours, Template
 
 DENOMINATIONS = {"catholic": "katholisch", "protestant": "evangelisch"}
 
@@ -191,8 +190,8 @@ def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
     items += cursor.lines(["Die Farben im Kalender"], "bold", head, c.text, "key-title")
     items += _colour_key(e, t, ts, cursor, body)
     imprint, imprint_top = _imprint(e, t, ts, left, width)
-    if imprint_top < cursor.y + line_height(body):
-        _imprint_too_long(e, t, imprint_top, cursor.y + line_height(body))
+    if imprint_top < (needed := cursor.y + line_height(body)):
+        _imprint_too_long(e, t, imprint_top, needed)
     cursor.y += line_height(body) * 2
     items += _people(e, t, ts, Box(left, cursor.y, width, imprint_top - line_height(body) * 2 - cursor.y), head)
     return Page("back", "Rückseite", t.width, t.height, t.bleed, tuple(items + imprint))
@@ -213,7 +212,7 @@ def _people(e: Edition, t: Template, ts: Typesetter, area: Box, head: float) -> 
     for _ in range(3):  # narrower tiles wrap into more lines: settle in a few rounds
         if tile_w < MIN_TILE:
             return []
-        cells = [_person_lines(ts, content, size, tile_w) for content in e.months]
+        cells = [_person_lines(ts, content, c, size, tile_w) for content in e.months]
         text_h = max(len(lines) for lines in cells) * line_height(size) + line_height(size, 0.5)
         fits = ((area.h - title_h - (rows - 1) * gap) / rows - text_h) * aspect
         if fits >= tile_w - 0.01:
@@ -231,22 +230,22 @@ def _people(e: Edition, t: Template, ts: Typesetter, area: Box, head: float) -> 
         items.append(cover_crop(content.photo_path, e.pixels[content.month], Box(x, y, tile_w, tile_h), content.focus))
         cell = Cursor(ts, x, y + tile_h + line_height(size, 0.5), tile_w)
         for style, colour, line in lines:
-            items += cell.lines([line], style, size, colour(c), "people")
+            items += cell.lines([line], style, size, colour, "people")
     return items
 
 
 MIN_TILE = 15.0  # mm: smaller pictures would be stamps, not portraits
 
 
-def _person_lines(ts: Typesetter, content: MonthContent, size: float, width: float) -> list[tuple[str, Any, str]]:
-    """(style, colour of the template's palette, text) per line below a tile: the month in the
-    accent colour, the name (or caption) in bold, the town and origin (or the photographer)."""
-    parts = [("bold", lambda c: c.accent, MONTHS[content.month - 1]), ("bold", lambda c: c.text, content.label)]
+def _person_lines(ts: Typesetter, content: MonthContent, c: Colours, size: float, width: float) -> list[tuple[str, CMYK, str]]:
+    """(style, colour, text) per line below a tile: the month in the accent colour, the name (or
+    caption) in bold, the town and origin (or the photographer)."""
+    parts = [("bold", c.accent, MONTHS[content.month - 1]), ("bold", c.text, content.label)]
     if content.kind == "portraits":
-        parts += [("regular", lambda c: c.text, content.town or ""),
-                  ("regular", lambda c: c.muted, f"aus {content.origin}" if content.origin else "")]  # fmt: skip
+        parts += [("regular", c.text, content.town or ""),
+                  ("regular", c.muted, f"aus {content.origin}" if content.origin else "")]  # fmt: skip
     else:
-        parts.append(("regular", lambda c: c.muted, content.photographer or ""))
+        parts.append(("regular", c.muted, content.photographer or ""))
     return [(style, colour, line) for style, colour, text in parts if text
             for line in ts.wrap(text, style, size, width, False)]  # fmt: skip
 
