@@ -525,6 +525,44 @@ def test_cache_hit_repeats_the_warnings_under_the_current_name(tmp_path: Path) -
     assert second.warnings == tuple(w.replace("'a.jpg'", "'b.jpg'") for w in first.warnings) != ()
 
 
+def test_entries_unused_for_over_a_year_are_removed(tmp_path: Path, cache: Path) -> None:
+    """A cache hit marks its entry as used; a build removes what no build used for 400 days
+    (last year's photos stay for a reprint), and leftovers of interrupted writes."""
+    import time
+
+    old, kept = photo(tmp_path / "2016.jpg", (400, 300), seed=1), photo(tmp_path / "2017.jpg", (400, 300), seed=2)
+    gone = prepare(job(old, (400, 300))).path
+    reused = prepare(job(kept, (400, 300))).path
+    folder, long_ago = gone.parent, time.time() - 401 * 86400
+    leftover = folder / ".abc.tmp"
+    leftover.write_bytes(b"half a photo")
+    for file in (gone, gone.with_suffix(".json"), reused, reused.with_suffix(".json"), leftover):
+        os.utime(file, (long_ago, long_ago))
+    prepare(job(kept, (400, 300)))  # a hit: used again now, and the build prunes
+    assert reused.is_file() and reused.with_suffix(".json").is_file()
+    assert not gone.exists() and not gone.with_suffix(".json").exists() and not leftover.exists()
+    assert prepare(job(old, (400, 300))).path == gone  # needed again: made again, same key
+
+
+def test_an_almanac_of_an_older_version_is_removed_when_its_year_is_computed_again(
+    tmp_path: Path, cache: Path
+) -> None:
+    from kalender.calendars import sky
+
+    (cache / "sky").mkdir(parents=True)
+    stale = cache / "sky" / f"{sky.VERSION - 1}-2031.pickle"
+    other_year = cache / "sky" / f"{sky.VERSION - 1}-2032.pickle"
+    for file in (stale, other_year):
+        file.write_bytes(b"old")
+    sky._remembered.cache_clear()
+    try:
+        sky.almanac(2031)
+    finally:
+        sky._remembered.cache_clear()
+    assert not stale.exists() and other_year.exists()
+    assert (cache / "sky" / f"{sky.VERSION}-2031.pickle").is_file()
+
+
 def test_changed_settings_miss_the_cache(tmp_path: Path) -> None:
     source = photo(tmp_path / "foto.jpg")
     paths = {

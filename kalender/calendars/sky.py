@@ -17,6 +17,7 @@ DE421 covers 1899-07-29 to 2053-10-08: FIRST_YEAR..LAST_YEAR leave the window in
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,18 @@ def almanac(year: int) -> Almanac:
 def _remembered(year: int) -> Almanac:
     from kalender.cache import cached
 
-    return cached(f"sky/{VERSION}-{year}.pickle", lambda: _compute(year))  # type: ignore[no-any-return]
+    return cached(f"sky/{VERSION}-{year}.pickle", lambda: _replacing_older(year))  # type: ignore[no-any-return]
+
+
+def _replacing_older(year: int) -> Almanac:
+    """The almanac of `year` for the cache; the year's files of older VERSIONs go (never read again)."""
+    from kalender.cache import cache_dir
+
+    for old in (cache_dir() / "sky").glob(f"*-{year}.pickle"):
+        if not old.name.startswith(f"{VERSION}-"):
+            with contextlib.suppress(OSError):
+                old.unlink()
+    return _compute(year)
 
 
 def _compute(year: int) -> Almanac:

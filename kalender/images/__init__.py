@@ -33,7 +33,15 @@ from kalender.images.geometry import (
 )
 from kalender.images.geometry import displayed_size as displayed_size
 from kalender.images.job import PhotoJob, PhotoProblem, PreparedPhoto, failing, named
-from kalender.images.store import SourceDigests, cache_key, load_cached, read, reading, store_entry
+from kalender.images.store import (
+    SourceDigests,
+    cache_key,
+    load_cached,
+    prune_unused,
+    read,
+    reading,
+    store_entry,
+)
 
 __all__ = ["ORIENTATION", "PhotoJob", "PhotoProblem", "PreparedPhoto", "cmyk_jpeg_inverted", "displayed_size",
            "inspect_photo", "limit_ink", "prepare_photo", "prepare_photos"]  # fmt: skip
@@ -67,6 +75,7 @@ def prepare_photos(
             else:
                 results[index] = outcome
     digests.save()
+    prune_unused(folder)
     return results, sorted(failures)
 
 def _run_all(

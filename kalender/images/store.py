@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -79,14 +81,47 @@ def cache_key(job: PhotoJob, source_digest: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 def load_cached(folder: Path, key: str, source: Path) -> PreparedPhoto | None:
+    """The entry for `key`, marked as used now (its sidecar's time, which prune_unused reads)."""
+    sidecar = folder / f"{key}.json"
     try:
-        meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
         path = folder / f"{key}.jpg"
         if path.is_file():
+            os.utime(sidecar)
             return PreparedPhoto(path, tuple(meta["pixels"]), meta["ppi"], named(source, meta["warnings"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass  # a missing or broken entry is made again
     return None
+
+
+UNUSED_DAYS = 400  # a calendar year and its reprints; older entries are made again if ever needed
+
+
+def prune_unused(folder: Path, days: int = UNUSED_DAYS, now: float | None = None) -> int:
+    """Remove the entries no build has used for `days` (last year's photos stay until the next
+    calendar is done), and leftovers of interrupted writes; return how many files went."""
+    cutoff = (now if now is not None else time.time()) - days * 86400
+    removed = 0
+    try:
+        files = list(folder.iterdir())
+    except OSError:
+        return 0
+    used = {f.stem for f in files if f.suffix == ".json" and _mtime(f) >= cutoff}
+    for file in files:
+        stale = file.suffix in (".json", ".jpg") and file.stem not in used and _mtime(file) < cutoff
+        interrupted = file.name.startswith(".") and file.suffix == ".tmp" and _mtime(file) < cutoff
+        if stale or interrupted:
+            with contextlib.suppress(OSError):
+                file.unlink()
+                removed += 1
+    return removed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")  # vanished meanwhile: nothing to do
 
 def store_entry(index: int, folder: Path, key: str, write: Callable[[Path], None], meta: dict[str, Any]) -> Path:
     """Write the JPEG, then its sidecar (its presence marks a complete entry); both atomically."""
