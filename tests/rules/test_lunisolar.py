@@ -41,11 +41,12 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {
     },
     "ram_navami": {
         "2008-04-14": "Navami 13 Apr 11:25 to 14 Apr 10:38: it falls into the madhyahna (11:05-13:38) of 13 Apr only, "
-        "the day the Dharmasindhu rule gives; the list (and Tamil Wikipedia) take the day Navami holds at sunrise, "
-        "as they do not in 2017 (Navami 4 Apr 11:20 to 5 Apr 10:04, list: 4 Apr)",
+        "the day the Dharmasindhu rule gives; the list (and Tamil Wikipedia) take the day Navami holds at sunrise "
+        "(the Vaishnava rule), as they do not in 2017 (Navami 4 Apr 11:20 to 5 Apr 10:04, list: 4 Apr)",
         "2029-04-22": "Navami 22 Apr 12:54 to 23 Apr 11:30 falls into the madhyahna of both days (44 and 29 minutes): "
         "the Dharmasindhu rule takes the second day, as the list does in 2005 and 2032 (Navami reaching 37 and 86 "
-        "minutes into the second day's madhyahna); the list, computed ahead, keeps the first",
+        "minutes into the second day's madhyahna), and so does the Vaishnava rule (Navami at sunrise and for more "
+        "than six ghatis after it); the list, computed ahead, keeps the first",
     },
     "thai_pongal": {
         "2003-01-15": "Makara Sankranti 14 Jan 17:42 IST, 18 min before sunset in Chennai (18:00): the Tamil sunset "
