@@ -534,14 +534,32 @@ def test_entries_unused_for_over_a_year_are_removed(tmp_path: Path, cache: Path)
     gone = prepare(job(old, (400, 300))).path
     reused = prepare(job(kept, (400, 300))).path
     folder, long_ago = gone.parent, time.time() - 401 * 86400
-    leftover = folder / ".abc.tmp"
-    leftover.write_bytes(b"half a photo")
-    for file in (gone, gone.with_suffix(".json"), reused, reused.with_suffix(".json"), leftover):
+    leftover, fresh_leftover = folder / ".abc.tmp", folder / ".def.tmp"
+    foreign = [folder / "IMG_0001.jpg", folder / "notizen.json"]  # not the cache's: never touched
+    for file in (leftover, fresh_leftover, *foreign):
+        file.write_bytes(b"half a photo")
+    for file in (gone, gone.with_suffix(".json"), reused, reused.with_suffix(".json"), leftover, *foreign):
         os.utime(file, (long_ago, long_ago))
+    os.utime(fresh_leftover, (time.time() - 3600, time.time() - 3600))  # a write of another build, maybe
     prepare(job(kept, (400, 300)))  # a hit: used again now, and the build prunes
     assert reused.is_file() and reused.with_suffix(".json").is_file()
     assert not gone.exists() and not gone.with_suffix(".json").exists() and not leftover.exists()
+    assert fresh_leftover.exists() and all(file.exists() for file in foreign)
     assert prepare(job(old, (400, 300))).path == gone  # needed again: made again, same key
+
+
+def test_a_read_only_cache_still_serves_its_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kalender.images import store
+
+    one = job(photo(tmp_path / "foto.jpg", (400, 300)), (400, 300))
+    first = prepare(one)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(store.os, "utime", refused)
+    monkeypatch.setattr(images, "prepare_photo", lambda *a: pytest.fail("a hit must not be prepared again"))
+    assert prepare(one) == first
 
 
 def test_an_almanac_of_an_older_version_is_removed_when_its_year_is_computed_again(
@@ -552,14 +570,15 @@ def test_an_almanac_of_an_older_version_is_removed_when_its_year_is_computed_aga
     (cache / "sky").mkdir(parents=True)
     stale = cache / "sky" / f"{sky.VERSION - 1}-2031.pickle"
     other_year = cache / "sky" / f"{sky.VERSION - 1}-2032.pickle"
-    for file in (stale, other_year):
+    newer = cache / "sky" / f"{sky.VERSION + 1}-2031.pickle"  # another checkout sharing the cache
+    for file in (stale, other_year, newer):
         file.write_bytes(b"old")
     sky._remembered.cache_clear()
     try:
         sky.almanac(2031)
     finally:
         sky._remembered.cache_clear()
-    assert not stale.exists() and other_year.exists()
+    assert not stale.exists() and other_year.exists() and newer.exists()
     assert (cache / "sky" / f"{sky.VERSION}-2031.pickle").is_file()
 
 

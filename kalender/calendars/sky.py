@@ -80,7 +80,8 @@ def _replacing_older(year: int) -> Almanac:
     from kalender.cache import cache_dir
 
     for old in (cache_dir() / "sky").glob(f"*-{year}.pickle"):
-        if not old.name.startswith(f"{VERSION}-"):
+        version = old.name.split("-")[0]
+        if version.isdigit() and int(version) < VERSION:
             with contextlib.suppress(OSError):
                 old.unlink()
     return _compute(year)

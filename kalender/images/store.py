@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -87,7 +88,9 @@ def load_cached(folder: Path, key: str, source: Path) -> PreparedPhoto | None:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
         path = folder / f"{key}.jpg"
         if path.is_file():
-            os.utime(sidecar)
+            for used in (sidecar, path):  # a read-only cache still serves its entries
+                with contextlib.suppress(OSError):
+                    os.utime(used)
             return PreparedPhoto(path, tuple(meta["pixels"]), meta["ppi"], named(source, meta["warnings"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass  # a missing or broken entry is made again
@@ -95,25 +98,35 @@ def load_cached(folder: Path, key: str, source: Path) -> PreparedPhoto | None:
 
 
 UNUSED_DAYS = 400  # a calendar year and its reprints; older entries are made again if ever needed
+_KEY = re.compile(r"[0-9a-f]{64}")  # cache_key(): only such files are the cache's own
+_LEFTOVER = re.compile(r"\..+\.tmp")  # _atomic()'s temporary files
 
 
 def prune_unused(folder: Path, days: int = UNUSED_DAYS, now: float | None = None) -> int:
-    """Remove the entries no build has used for `days` (last year's photos stay until the next
-    calendar is done), and leftovers of interrupted writes; return how many files went."""
-    cutoff = (now if now is not None else time.time()) - days * 86400
+    """Remove the entries (key.jpg with its key.json) no build has used for `days` – last year's
+    photos stay until the next calendar is done – and leftovers of writes interrupted a day ago.
+    Nothing but the cache's own file names is touched; return how many files went."""
+    now = now if now is not None else time.time()
+    cutoff = now - days * 86400
     removed = 0
     try:
         files = list(folder.iterdir())
     except OSError:
         return 0
-    used = {f.stem for f in files if f.suffix == ".json" and _mtime(f) >= cutoff}
     for file in files:
-        stale = file.suffix in (".json", ".jpg") and file.stem not in used and _mtime(file) < cutoff
-        interrupted = file.name.startswith(".") and file.suffix == ".tmp" and _mtime(file) < cutoff
-        if stale or interrupted:
-            with contextlib.suppress(OSError):
-                file.unlink()
-                removed += 1
+        if _KEY.fullmatch(file.stem) and file.suffix == ".json":
+            stale = [file, file.with_suffix(".jpg")]  # the sidecar first: without it the entry is a miss
+        elif _KEY.fullmatch(file.stem) and file.suffix == ".jpg" and not file.with_suffix(".json").exists():
+            stale = [file]
+        elif _LEFTOVER.fullmatch(file.name) and _mtime(file) < now - 86400:
+            stale = [file]
+        else:
+            continue
+        if all(_mtime(f) < cutoff for f in stale):  # checked now: a build may just have used it
+            for f in stale:
+                with contextlib.suppress(OSError):
+                    f.unlink()
+                    removed += 1
     return removed
 
 

@@ -199,42 +199,38 @@ def layout_back(e: Edition, t: Template, ts: Typesetter) -> Page:
 
 def _people(e: Edition, t: Template, ts: Typesetter, area: Box, head: float) -> list[Item]:
     """Who is in the calendar: each month's picture as a small tile (the crop of the month page,
-    so the print edition reuses its image) with month, name or caption, town and origin, in
-    the space between the colour key and the imprint. Left out where that space is too small."""
+    so the print edition reuses its image) with month, name or caption, town and origin, in six
+    columns between the colour key and the imprint. The lines wrap at the column's width; the
+    pictures take the height left, up to the column's width. Left out where that is too little."""
     if not e.months:
         return []
     c, size = t.colours, t.list.size * 1.1
-    columns = 6 if len(e.months) > 8 else len(e.months)
-    rows = -(-len(e.months) // columns)
+    rows = -(-len(e.months) // PEOPLE_COLUMNS)
     gap, aspect = t.gutter / 2, _month_aspect(e, t)
+    column = (area.w - (PEOPLE_COLUMNS - 1) * gap) / PEOPLE_COLUMNS
+    cells = [_person_lines(ts, content, c, size, column) for content in e.months]
+    text_h = max(len(lines) for lines in cells) * line_height(size) + line_height(size, 0.5)
     title_h = line_height(head) + line_height(size)
-    tile_w = (area.w - (columns - 1) * gap) / columns
-    for _ in range(3):  # narrower tiles wrap into more lines: settle in a few rounds
-        if tile_w < MIN_TILE:
-            return []
-        cells = [_person_lines(ts, content, c, size, tile_w) for content in e.months]
-        text_h = max(len(lines) for lines in cells) * line_height(size) + line_height(size, 0.5)
-        fits = ((area.h - title_h - (rows - 1) * gap) / rows - text_h) * aspect
-        if fits >= tile_w - 0.01:
-            break
-        tile_w = fits
-    else:
-        return []  # not settled: rather no tiles than text running into the imprint
-    tile_h, step = tile_w / aspect, (area.w - tile_w) / max(columns - 1, 1)
+    tile_h = min(column / aspect, (area.h - title_h - (rows - 1) * gap) / rows - text_h)
+    tile_w = tile_h * aspect
+    if min(tile_w, tile_h) < MIN_TILE:
+        return []  # no room: rather no tiles than stamps
     cursor = Cursor(ts, area.x, area.y, area.w)
     title = "Die Menschen in diesem Kalender" if e.months[0].kind == "portraits" else "Die Bilder in diesem Kalender"
     items = cursor.lines([title], "bold", head, c.text, "people-title")
     top = cursor.y + line_height(size)
     for i, (content, lines) in enumerate(zip(e.months, cells, strict=True)):
-        x, y = area.x + (i % columns) * step, top + (i // columns) * (tile_h + text_h + gap)
+        x = area.x + (i % PEOPLE_COLUMNS) * (column + gap)
+        y = top + (i // PEOPLE_COLUMNS) * (tile_h + text_h + gap)
         items.append(cover_crop(content.photo_path, e.pixels[content.month], Box(x, y, tile_w, tile_h), content.focus))
-        cell = Cursor(ts, x, y + tile_h + line_height(size, 0.5), tile_w)
+        cell = Cursor(ts, x, y + tile_h + line_height(size, 0.5), column)
         for style, colour, line in lines:
             items += cell.lines([line], style, size, colour, "people")
     return items
 
 
-MIN_TILE = 15.0  # mm: smaller pictures would be stamps, not portraits
+PEOPLE_COLUMNS = 6
+MIN_TILE = 15.0  # mm, either side: smaller pictures would be stamps, not portraits
 
 
 def _person_lines(ts: Typesetter, content: MonthContent, c: Colours, size: float, width: float) -> list[tuple[str, CMYK, str]]:
@@ -243,7 +239,7 @@ def _person_lines(ts: Typesetter, content: MonthContent, c: Colours, size: float
     parts = [("bold", c.accent, MONTHS[content.month - 1]), ("bold", c.text, content.label)]
     if content.kind == "portraits":
         parts += [("regular", c.text, content.town or ""),
-                  ("regular", c.muted, f"aus {content.origin}" if content.origin else "")]  # fmt: skip
+                  ("regular", c.muted, f"Herkunft: {content.origin}" if content.origin else "")]  # fmt: skip
     else:
         parts.append(("regular", c.muted, content.photographer or ""))
     return [(style, colour, line) for style, colour, text in parts if text
@@ -269,11 +265,13 @@ def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float)
 
 
 def _imprint_too_long(e: Edition, t: Template, top: float, needed: float) -> None:
-    """The imprint (with credits and notice) would run into the colour key: name the setting."""
+    """The foot (imprint, credits, notice) would run into the colour key: say what to shorten."""
     settings, lines = e.settings, -(-(needed - top) // line_height(t.list.size, 1.3))
     where = settings.where.get("imprint") if settings.where else None
-    message = (f"Impressum, Bildnachweise und Hinweis passen nicht auf die Rückseite der Vorlage '{t.name}': "
-               f"um etwa {lines:.0f} Zeilen zu lang; bitte das Impressum (oder den Hinweis im Jahr) kürzen")  # fmt: skip
+    message = (f"die Rückseite der Vorlage '{t.name}' ist um etwa {lines:.0f} Zeilen zu voll: Impressum, "
+               "Bildnachweise und Hinweis unten würden in die Farben im Kalender hineinlaufen; bitte das "
+               "Impressum (imprint:) oder den Text des Integrationsbüros (integration_office: text:) hier "
+               f"kürzen, oder den Hinweis (notice:) in data/years/{e.year}.yaml")  # fmt: skip
     raise LayoutError([where.problem(message) if where else Problem(settings.path or "settings.yaml", 0, 0, message)])
 
 

@@ -84,7 +84,7 @@ def test_the_back_page_shows_everyone_in_the_calendar(built) -> None:  # type: i
     assert back.kind == "back"
     people = " ".join(t.text for t in back.texts() if t.role == "people")
     for content in months:
-        for part in (content.name, content.town, f"aus {content.origin}"):
+        for part in (content.name, content.town, f"Herkunft: {content.origin}"):
             assert part in people, part
     tiles = [i for i in back.items if isinstance(i, Picture)]
     assert [tile.path for tile in tiles] == [content.photo_path for content in months]
@@ -123,7 +123,7 @@ def test_a_long_imprint_leaves_out_the_people_or_is_an_error(data_copy: Path, tm
         with pytest.raises(LayoutError) as error:
             build_calendar(2018, data_copy, tmp_path / "k.pdf")
         assert "settings.yaml:" in str(error.value) and "Impressum" in str(error.value)
-        assert "Zeilen zu lang" in str(error.value)
+        assert "Zeilen zu voll" in str(error.value)
         return
     back = build_calendar(2018, data_copy, tmp_path / "k.pdf").pages[-1]
     assert not [i for i in back.items if isinstance(i, Picture)]
@@ -131,3 +131,36 @@ def test_a_long_imprint_leaves_out_the_people_or_is_an_error(data_copy: Path, tm
     assert "Impressum" in [t.text for t in texts]
     for a, b in combinations(texts, 2):
         assert not _shrunk(a).overlaps(_shrunk(b)), (a.text, b.text)
+
+
+def test_long_lines_below_the_tiles_make_them_smaller_not_vanish(data_copy: Path, tmp_path: Path) -> None:
+    """A long origin wraps into more lines; on A4 the tiles shrink to make room (found in review:
+    a fixed number of rounds dropped all twelve)."""
+    month = data_copy / "portraits" / "2018" / "05-mai.yaml"
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("origin: Türkei", "origin: Demokratische Republik Kongo, später Belgien"),
+                     encoding="utf-8")  # fmt: skip
+    result = build_calendar(2018, data_copy, tmp_path / "k.pdf", "a4")
+    back, t = result.pages[-1], result.template
+    tiles = [i for i in back.items if isinstance(i, Picture)]
+    assert len(tiles) == 12
+    assert tiles[0].frame.w < (back.width - t.margin.left - t.margin.right) / 6  # shrunk, still there
+    assert min(tiles[0].frame.w, tiles[0].frame.h) >= 15.0
+    texts = [x for x in back.texts() if x.text.strip()]
+    assert "Herkunft: Demokratische Republik Kongo, später Belgien" in " ".join(x.text for x in texts)
+    for a, b in combinations(texts, 2):
+        assert not _shrunk(a).overlaps(_shrunk(b)), (a.text, b.text)
+    for tile in tiles:
+        assert not any(tile.frame.overlaps(_shrunk(x)) for x in texts)
+
+
+def test_a_photo_year_lists_captions_and_photographers(tmp_path: Path) -> None:
+    result = build_calendar(2020, DATA, tmp_path / "k.pdf")
+    back = result.pages[-1]
+    texts = " ".join(t.text for t in back.texts())
+    assert "Die Bilder in diesem Kalender" in texts
+    people = " ".join(t.text for t in back.texts() if t.role == "people")
+    for content in result.months:
+        assert content.photographer in people
+        assert content.caption.split()[0] in people  # captions wrap over lines
+    assert len([i for i in back.items if isinstance(i, Picture)]) == len(result.months) == 12
