@@ -320,3 +320,31 @@ def test_a_tithi_in_the_madhyahna_of_two_days_or_of_none_is_kept_on_the_second()
     assert kept(at(first, "09:19"), at(second, "11:39")) == second  # both: the second
     assert kept(at(first, "14:00"), at(second, "10:30")) == second  # none: the day it ends
     assert kept(at(first, "05:00"), at(first, "23:30")) == first
+
+
+# Adhika (leap) months as published: hindupad.com's list of Adhika Masam years 2015-2053
+# (http://hindupad.com/adhik-maas-in-2012-2015-2018-2023-2026-next-adhika-masam/; its line for
+# 2018 names Ashvina, which is 2020's), the 2018, 2020 and 2026 months with their first and last
+# days: hindupad.com/tag/mal-maas ("Mal Maas 2018 begins on May 16 and ends on June 13"),
+# bhaktibharat.com/amp/en/blogs/adhik-maas (2020: 18 September - 16 October, Ashwin),
+# patrika.com (2026: Jyeshtha, 17 May - 15 June).
+ADHIKA = {2015: "ashadha", 2018: "jyeshtha", 2020: "ashvina", 2023: "shravana", 2026: "jyeshtha",
+          2029: "chaitra", 2031: "bhadrapada", 2034: "ashadha", 2037: "jyeshtha", 2039: "ashvina",
+          2042: "shravana", 2045: "jyeshtha", 2048: "chaitra", 2050: "bhadrapada"}  # fmt: skip
+ADHIKA_DAYS = {2018: (date(2018, 5, 16), date(2018, 6, 13)), 2020: (date(2020, 9, 18), date(2020, 10, 16)),
+               2026: (date(2026, 5, 17), date(2026, 6, 15))}  # fmt: skip
+
+
+def test_leap_months_are_the_published_ones() -> None:
+    from kalender.calendars import lunisolar
+
+    delhi = lunisolar.PLACES["new_delhi"]
+    for year in range(2015, 2051):
+        leap = [m for m in lunisolar.hindu_months(year) if m.leap and lunisolar._civil_date(m.start, 5.5).year == year]
+        assert [m.name for m in leap] == ([ADHIKA[year]] if year in ADHIKA else []), year
+        if year in ADHIKA_DAYS:  # a Hindu day runs from sunrise: the first and last sunrise in the month
+            start = lunisolar._civil_date(leap[0].start, 5.5)
+            first = start if lunisolar._sun_event(start, delhi, "sunrise") > leap[0].start else start + timedelta(days=1)
+            end = lunisolar._civil_date(leap[0].end, 5.5)
+            last = end if lunisolar._sun_event(end, delhi, "sunrise") < leap[0].end else end - timedelta(days=1)
+            assert (first, last) == ADHIKA_DAYS[year]
