@@ -16,7 +16,7 @@ from kalender.errors import DataError, LayoutError, Problem, RenderError
 from kalender.files import replace_file
 from kalender.layout.items import Page, Picture, Text
 from kalender.layout.month import MonthData, layout_month
-from kalender.layout.pages import Edition, layout_back, layout_cover, layout_legend
+from kalender.layout.pages import Edition, back_page_notes, layout_back, layout_cover, layout_legend
 from kalender.model import Occurrence
 from kalender.pictures import prepare_pictures
 from kalender.render.colour import cmyk_to_rgb
@@ -68,7 +68,7 @@ def build_calendar(
     _check_glyphs(pages, ts)
     info = {"title": f"{year_data.motto} {year}", "author": settings.publisher.name,
             "subject": "Interkultureller Kalender"}  # fmt: skip
-    warnings += _palette_warnings(catalogue, template)
+    warnings += _palette_warnings(catalogue, template) + back_page_notes(edition, pages)
     kind = "web" if options.web else "print"
     photos, photo_warnings = prepare_pictures(pages, months, template, kind, progress)
     if progress is not None:

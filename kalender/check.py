@@ -14,7 +14,7 @@ from kalender.build import _check_glyphs, _palette_warnings, _photo_sizes, layou
 from kalender.errors import DataError, KalenderError, Problem
 from kalender.files import file_exists
 from kalender.german import short_date
-from kalender.layout.pages import Edition
+from kalender.layout.pages import Edition, back_page_notes
 from kalender.pictures import inspect_pictures
 from kalender.render.text import Typesetter
 from kalender.yeardata import YEAR_DIR
@@ -54,6 +54,7 @@ def check_year(year: int, data_dir: Path, template_name: str | None = None) -> C
     edition = Edition(year, year_data.motto, year_data.notice, readable, pixels, holidays.occurrences, catalogue,
                       settings)  # fmt: skip
     pages = layout_edition(edition, template, ts, collect=problems)
+    problems += back_page_notes(edition, pages)
     try:
         _check_glyphs(pages, ts)
     except KalenderError as exc:

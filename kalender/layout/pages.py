@@ -10,7 +10,7 @@ from kalender.errors import LayoutError, Problem
 from kalender.german import MONTHS, WEEKDAY_KEYS, WEEKDAYS, long_span
 from kalender.layout.blocks import Cursor, cover_crop, line_height, marks, marks_width
 from kalender.layout.flow import Row, flow
-from kalender.layout.items import CMYK, Box, Circle, Item, Page, Rect, Text
+from kalender.layout.items import CMYK, Box, Circle, Item, Page, Picture, Rect, Text
 from kalender.model import Catalogue, Occurrence
 from kalender.render.text import Typesetter
 from kalender.template import Colours, Template
@@ -262,6 +262,22 @@ def _imprint(e: Edition, t: Template, ts: Typesetter, left: float, width: float)
         items += cursor.paragraph(text, style, size, colour, role, 1.3)
         cursor.y += line_height(small, 0.5)
     return items, t.height - t.margin.bottom - height
+
+
+def back_page_notes(e: Edition, pages: list[Page]) -> list[Problem]:
+    """A note for the editors when the back page had no room for the people overview."""
+    back = next((page for page in pages if page.kind == "back"), None)
+    if back is None or not e.months or any(isinstance(i, Picture) for i in back.items):
+        return []
+    settings = e.settings
+    where = settings.where.get("imprint") if settings.where else None
+    who = "Menschen" if e.months[0].kind == "portraits" else "Bilder"
+    message = (f"auf der Rückseite ist kein Platz für die Übersicht der {who} des Jahres; sie entfällt. Ein "
+               "kürzeres Impressum (imprint:) oder ein kürzerer Text des Integrationsbüros "
+               "(integration_office: text:) macht Platz")  # fmt: skip
+    if where is None:
+        return [Problem(settings.path or "settings.yaml", 0, 0, message, "Hinweis")]
+    return [where.problem(message, "Hinweis")]
 
 
 def _imprint_too_long(e: Edition, t: Template, top: float, needed: float) -> None:

@@ -82,6 +82,7 @@ def test_the_back_page_shows_everyone_in_the_calendar(built) -> None:  # type: i
     cropped exactly like the month page, so the print edition reuses the prepared image."""
     back, months = built.pages[-1], built.months
     assert back.kind == "back"
+    assert not [w for w in built.warnings if "kein Platz für die Übersicht" in w.message]
     people = " ".join(t.text for t in back.texts() if t.role == "people")
     for content in months:
         for part in (content.name, content.town, f"Herkunft: {content.origin}"):
@@ -125,8 +126,11 @@ def test_a_long_imprint_leaves_out_the_people_or_is_an_error(data_copy: Path, tm
         assert "settings.yaml:" in str(error.value) and "Impressum" in str(error.value)
         assert "Zeilen zu voll" in str(error.value)
         return
-    back = build_calendar(2018, data_copy, tmp_path / "k.pdf").pages[-1]
+    result = build_calendar(2018, data_copy, tmp_path / "k.pdf")
+    back = result.pages[-1]
     assert not [i for i in back.items if isinstance(i, Picture)]
+    notes = [w for w in result.warnings if "kein Platz für die Übersicht" in w.message]
+    assert len(notes) == 1 and notes[0].file.endswith("settings.yaml") and notes[0].severity == "Hinweis"
     texts = [t for t in back.texts() if t.text.strip()]
     assert "Impressum" in [t.text for t in texts]
     for a, b in combinations(texts, 2):
