@@ -41,6 +41,17 @@ def test_the_sample_year_is_ready_to_build(run) -> None:  # type: ignore[no-unty
     assert any("bitte bestätigen lassen" in p[3] and "Diwali (Deepavali) (7.11.)" in p[3] for p in notes)
 
 
+def test_no_room_for_the_people_on_the_back_page_is_a_note(run, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = data_copy / "settings.yaml"
+    long = " ".join(["Herausgeber und Gestaltung nach den Vorgaben des Kreises."] * 45)
+    edit(settings, "imprint: >-\n", f"imprint: >-\n  {long}\n")
+    result: Run = run("check", "2018", "--data", str(data_copy))
+    assert result.code == 0, result.out + result.err
+    line = line_of(settings, "imprint:")
+    notes = [p for p in problems(result.out) if "kein Platz für die Übersicht der Menschen" in p[3]]
+    assert [(p[0], p[1], p[2]) for p in notes] == [(str(settings), line, "Hinweis")], result.out
+
+
 def test_every_problem_at_once_with_file_and_line(run, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
     folder = data_copy / PORTRAITS
     edit(folder / "02-februar.yaml", "town:", "twon:")
