@@ -269,26 +269,29 @@ def back_page_notes(e: Edition, pages: list[Page]) -> list[Problem]:
     back = next((page for page in pages if page.kind == "back"), None)
     if back is None or not e.months or any(isinstance(i, Picture) for i in back.items):
         return []
-    settings = e.settings
-    where = settings.where.get("imprint") if settings.where else None
     who = "Menschen" if e.months[0].kind == "portraits" else "Bilder"
     message = (f"auf der Rückseite ist kein Platz für die Übersicht der {who} des Jahres; sie entfällt. Ein "
                "kürzeres Impressum (imprint:) oder ein kürzerer Text des Integrationsbüros "
                "(integration_office: text:) macht Platz")  # fmt: skip
+    return [_at_imprint(e.settings, message, "Hinweis")]
+
+
+def _at_imprint(settings: Settings, message: str, severity: str = "Fehler") -> Problem:
+    """A problem at the imprint line of the settings file (its start where the line is unknown)."""
+    where = settings.where.get("imprint") if settings.where else None
     if where is None:
-        return [Problem(settings.path or "settings.yaml", 0, 0, message, "Hinweis")]
-    return [where.problem(message, "Hinweis")]
+        return Problem(settings.path or "settings.yaml", 0, 0, message, severity)
+    return where.problem(message, severity)
 
 
 def _imprint_too_long(e: Edition, t: Template, top: float, needed: float) -> None:
     """The foot (imprint, credits, notice) would run into the colour key: say what to shorten."""
-    settings, lines = e.settings, -(-(needed - top) // line_height(t.list.size, 1.3))
-    where = settings.where.get("imprint") if settings.where else None
+    lines = -(-(needed - top) // line_height(t.list.size, 1.3))
     message = (f"die Rückseite der Vorlage '{t.name}' ist um etwa {lines:.0f} Zeilen zu voll: Impressum, "
                "Bildnachweise und Hinweis unten würden in die Farben im Kalender hineinlaufen; bitte das "
                "Impressum (imprint:) oder den Text des Integrationsbüros (integration_office: text:) hier "
                f"kürzen, oder den Hinweis (notice:) in data/years/{e.year}.yaml")  # fmt: skip
-    raise LayoutError([where.problem(message) if where else Problem(settings.path or "settings.yaml", 0, 0, message)])
+    raise LayoutError([_at_imprint(e.settings, message)])
 
 
 def _hours_table(e: Edition, t: Template, ts: Typesetter, cursor: Cursor, size: float) -> list[Item]:
